@@ -44,7 +44,12 @@ async fn path_parameters_are_percent_encoded_segments() {
     let (server, client) = setup().await;
     let resp = client
         .packages()
-        .get_package_version_for_organization("my org", "npm", "@scope/pkg?x#y", 42)
+        .get_package_version_for_organization(
+            "my org",
+            github_rest_client::packages::get_package_version_for_organization::PackageType::Npm,
+            "@scope/pkg?x#y",
+            42,
+        )
         .build()
         .send()
         .await
@@ -137,7 +142,7 @@ async fn json_body_uses_wire_names_and_skips_unset_fields() {
         .issues()
         .create("octo", "hello", "Found a bug")
         .labels(["bug", "p1"])
-        .milestone(3)
+        .milestone(Some(3.into()))
         .r#type(Some("Bug".into()))
         .build()
         .send()

@@ -82,7 +82,7 @@ async fn nested_alternatives_are_a_string_or_an_object() {
         (
             Source::Branch {
                 branch: "main".into(),
-                path: Some("/docs".into()),
+                path: Some(github_rest_client::repos::update_information_about_pages_site::SourcePath::Docs),
             },
             json!({"branch": "main", "path": "/docs"}),
         ),
@@ -157,7 +157,7 @@ async fn milestone_takes_a_number_or_a_name() {
     client
         .issues()
         .create("o", "r", "Bug")
-        .milestone(4)
+        .milestone(Some(4.into()))
         .labels(["bug", "p1"])
         .build()
         .send()

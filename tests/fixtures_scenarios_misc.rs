@@ -31,7 +31,7 @@ async fn get_repository() {
         200,
     );
     assert_eq!(repo.full_name, "octokit-fixture-org/hello-world");
-    assert_eq!(repo.owner.login, ORG);
+    assert_eq!(repo.owner.login.as_deref(), Some(ORG));
     s.check().await.unwrap();
 }
 

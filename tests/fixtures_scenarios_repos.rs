@@ -43,7 +43,10 @@ async fn add_and_remove_repository_collaborator() {
         200,
     );
     assert_eq!(invitations[0].id, invite.id);
-    assert_eq!(invitations[0].invitee.as_ref().unwrap().login, user);
+    assert_eq!(
+        invitations[0].invitee.as_ref().unwrap().login.as_deref(),
+        Some(user)
+    );
     let id = invitations[0].id;
     // The invitee accepts with their own client (the second user's token).
     let invitee = s.client().token(fixtures::TOKEN_B).build().unwrap();
@@ -195,8 +198,8 @@ async fn create_status() {
         let status = ok(
             c.repos()
                 .create_commit_status(ORG, repo, sha, state)
-                .target_url("https://example.com")
-                .description(format!("create-status {name} test"))
+                .target_url(Some("https://example.com".into()))
+                .description(Some(format!("create-status {name} test")))
                 .context(format!("example/{n}"))
                 .send_with_response()
                 .await

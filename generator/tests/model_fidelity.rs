@@ -42,8 +42,9 @@ const DOCUMENTS: [&str; 8] = [
 /// bodies declared `~`, `repos.addCollaborator`'s 201 that GHES lacks), field names 99.88%
 /// (`PullRequestMinimal` where GHES says `pull-request`: its `head`/`base` lack `label` and
 /// `user`), types 99.96% (a map alternative of `Event.payload`), nullability, required-ness
-/// and enum values 100%; overall 99.86%. The floors leave room for a few deliberate hand
-/// edits, no more.
+/// and enum values 100%; overall 99.86%. On all 1,051 specs: statuses 98.26% (the same
+/// deliberate kinds, now 14 endpoints in 8 descriptions), field names 99.93%, types 99.92%,
+/// overall 99.79%. The floors leave room for a few deliberate hand edits, no more.
 const FLOORS: [(&str, f64); 6] = [
     ("statuses", 0.98),
     ("field names", 0.995),
@@ -52,9 +53,9 @@ const FLOORS: [(&str, f64); 6] = [
     ("required-ness", 0.995),
     ("enum values", 0.97),
 ];
-const MIN_OVERALL: f64 = 0.998;
+const MIN_OVERALL: f64 = 0.997;
 /// Specs compared at least (all but those without a reference operation).
-const MIN_SPECS: usize = 61;
+const MIN_SPECS: usize = 1000;
 
 /// The project's `specs/`, or `$MODEL_FIDELITY_SPECS` (e.g. a drafted copy of the corpus).
 fn specs_dir() -> PathBuf {

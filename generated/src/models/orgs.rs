@@ -931,8 +931,60 @@ impl<'de> ::serde::Deserialize<'de> for ListOrgRolesResponse {
         }
     }
 }
-/// The same fields as [`OrganizationFineGrainedPermission`], whose type this is: values of the two mix freely.
-pub type ListOrganizationFineGrainedPermissionsResponseItem = OrganizationFineGrainedPermission;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListOrganizationFineGrainedPermissionsResponseItem {
+    pub description: String,
+    pub name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListOrganizationFineGrainedPermissionsResponseItem {
+    const WIRE_NAMES: &'static [&'static str] = &["description", "name"];
+}
+impl ::std::fmt::Debug for ListOrganizationFineGrainedPermissionsResponseItem {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListOrganizationFineGrainedPermissionsResponseItem",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for ListOrganizationFineGrainedPermissionsResponseItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.description, &self.name),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListOrganizationFineGrainedPermissionsResponseItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "ListOrganizationFineGrainedPermissionsResponseItem") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListOrganizationFineGrainedPermissionsResponseItem {
+                    description: f0,
+                    name: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrgHook {
@@ -1369,55 +1421,6 @@ impl<'de> ::serde::Deserialize<'de> for OrgRepoCustomPropertyValues {
                     repository_full_name: f1,
                     repository_id: f2,
                     repository_name: f3,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct OrganizationFineGrainedPermission {
-    pub description: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl OrganizationFineGrainedPermission {
-    const WIRE_NAMES: &'static [&'static str] = &["description", "name"];
-}
-impl ::std::fmt::Debug for OrganizationFineGrainedPermission {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "OrganizationFineGrainedPermission", f)
-    }
-}
-impl ::serde::Serialize for OrganizationFineGrainedPermission {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.description, &self.name),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OrganizationFineGrainedPermission {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "OrganizationFineGrainedPermission") {
-            Ok(((f0, f1), extra)) => {
-                Ok(OrganizationFineGrainedPermission {
-                    description: f0,
-                    name: f1,
                     extra,
                 })
             }

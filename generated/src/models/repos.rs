@@ -9149,50 +9149,74 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDeletionType {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 #[serde(untagged)]
 pub enum RepositoryRuleDetailed {
-    /// A [`RepositoryRuleDetailedVariant1`].
-    RepositoryRuleDetailedVariant1(Box<RepositoryRuleDetailedVariant1>),
-    /// A [`RepositoryRuleDetailedVariant2`].
-    RepositoryRuleDetailedVariant2(Box<RepositoryRuleDetailedVariant2>),
-    /// A [`RepositoryRuleDetailedVariant3`].
-    RepositoryRuleDetailedVariant3(Box<RepositoryRuleDetailedVariant3>),
-    /// A [`RepositoryRuleDetailedVariant4`].
-    RepositoryRuleDetailedVariant4(Box<RepositoryRuleDetailedVariant4>),
-    /// A [`RepositoryRuleDetailedVariant5`].
-    RepositoryRuleDetailedVariant5(Box<RepositoryRuleDetailedVariant5>),
-    /// A [`RepositoryRuleDetailedVariant6`].
-    RepositoryRuleDetailedVariant6(Box<RepositoryRuleDetailedVariant6>),
-    /// A [`RepositoryRuleDetailedVariant7`].
-    RepositoryRuleDetailedVariant7(Box<RepositoryRuleDetailedVariant7>),
-    /// A [`RepositoryRuleDetailedVariant8`].
-    RepositoryRuleDetailedVariant8(Box<RepositoryRuleDetailedVariant8>),
-    /// A [`RepositoryRuleDetailedVariant9`].
-    RepositoryRuleDetailedVariant9(Box<RepositoryRuleDetailedVariant9>),
-    /// A [`RepositoryRuleDetailedVariant10`].
-    RepositoryRuleDetailedVariant10(Box<RepositoryRuleDetailedVariant10>),
-    /// A [`RepositoryRuleDetailedVariant11`].
-    RepositoryRuleDetailedVariant11(Box<RepositoryRuleDetailedVariant11>),
-    /// A [`RepositoryRuleDetailedVariant12`].
-    RepositoryRuleDetailedVariant12(Box<RepositoryRuleDetailedVariant12>),
-    /// A [`RepositoryRuleDetailedVariant13`].
-    RepositoryRuleDetailedVariant13(Box<RepositoryRuleDetailedVariant13>),
-    /// A [`RepositoryRuleDetailedVariant14`].
-    RepositoryRuleDetailedVariant14(Box<RepositoryRuleDetailedVariant14>),
-    /// A [`RepositoryRuleDetailedVariant15`].
-    RepositoryRuleDetailedVariant15(Box<RepositoryRuleDetailedVariant15>),
-    /// A [`RepositoryRuleDetailedVariant16`].
-    RepositoryRuleDetailedVariant16(Box<RepositoryRuleDetailedVariant16>),
-    /// A [`RepositoryRuleDetailedVariant17`].
-    RepositoryRuleDetailedVariant17(Box<RepositoryRuleDetailedVariant17>),
-    /// A [`RepositoryRuleDetailedVariant18`].
-    RepositoryRuleDetailedVariant18(Box<RepositoryRuleDetailedVariant18>),
-    /// A [`RepositoryRuleDetailedVariant19`].
-    RepositoryRuleDetailedVariant19(Box<RepositoryRuleDetailedVariant19>),
-    /// A [`RepositoryRuleDetailedVariant20`].
-    RepositoryRuleDetailedVariant20(Box<RepositoryRuleDetailedVariant20>),
-    /// A [`RepositoryRuleDetailedVariant21`].
-    RepositoryRuleDetailedVariant21(Box<RepositoryRuleDetailedVariant21>),
-    /// A [`RepositoryRuleDetailedVariant22`].
-    RepositoryRuleDetailedVariant22(Box<RepositoryRuleDetailedVariant22>),
+    /// A [`RepositoryRuleDetailedCreation`].
+    RepositoryRuleDetailedCreation(Box<RepositoryRuleDetailedCreation>),
+    /// A [`RepositoryRuleDetailedUpdate`].
+    RepositoryRuleDetailedUpdate(Box<RepositoryRuleDetailedUpdate>),
+    /// A [`RepositoryRuleDetailedDeletion`].
+    RepositoryRuleDetailedDeletion(Box<RepositoryRuleDetailedDeletion>),
+    /// A [`RepositoryRuleDetailedRequiredLinearHistory`].
+    RepositoryRuleDetailedRequiredLinearHistory(
+        Box<RepositoryRuleDetailedRequiredLinearHistory>,
+    ),
+    /// A [`RepositoryRuleDetailedMergeQueue`].
+    RepositoryRuleDetailedMergeQueue(Box<RepositoryRuleDetailedMergeQueue>),
+    /// A [`RepositoryRuleDetailedRequiredDeployments`].
+    RepositoryRuleDetailedRequiredDeployments(
+        Box<RepositoryRuleDetailedRequiredDeployments>,
+    ),
+    /// A [`RepositoryRuleDetailedRequiredSignatures`].
+    RepositoryRuleDetailedRequiredSignatures(
+        Box<RepositoryRuleDetailedRequiredSignatures>,
+    ),
+    /// A [`RepositoryRuleDetailedPullRequest`].
+    RepositoryRuleDetailedPullRequest(Box<RepositoryRuleDetailedPullRequest>),
+    /// A [`RepositoryRuleDetailedRequiredStatusChecks`].
+    RepositoryRuleDetailedRequiredStatusChecks(
+        Box<RepositoryRuleDetailedRequiredStatusChecks>,
+    ),
+    /// A [`RepositoryRuleDetailedNonFastForward`].
+    RepositoryRuleDetailedNonFastForward(Box<RepositoryRuleDetailedNonFastForward>),
+    /// A [`RepositoryRuleDetailedCommitMessagePattern`].
+    RepositoryRuleDetailedCommitMessagePattern(
+        Box<RepositoryRuleDetailedCommitMessagePattern>,
+    ),
+    /// A [`RepositoryRuleDetailedCommitAuthorEmailPattern`].
+    RepositoryRuleDetailedCommitAuthorEmailPattern(
+        Box<RepositoryRuleDetailedCommitAuthorEmailPattern>,
+    ),
+    /// A [`RepositoryRuleDetailedCommitterEmailPattern`].
+    RepositoryRuleDetailedCommitterEmailPattern(
+        Box<RepositoryRuleDetailedCommitterEmailPattern>,
+    ),
+    /// A [`RepositoryRuleDetailedBranchNamePattern`].
+    RepositoryRuleDetailedBranchNamePattern(
+        Box<RepositoryRuleDetailedBranchNamePattern>,
+    ),
+    /// A [`RepositoryRuleDetailedTagNamePattern`].
+    RepositoryRuleDetailedTagNamePattern(Box<RepositoryRuleDetailedTagNamePattern>),
+    /// A [`RepositoryRuleDetailedFilePathRestriction`].
+    RepositoryRuleDetailedFilePathRestriction(
+        Box<RepositoryRuleDetailedFilePathRestriction>,
+    ),
+    /// A [`RepositoryRuleDetailedMaxFilePathLength`].
+    RepositoryRuleDetailedMaxFilePathLength(
+        Box<RepositoryRuleDetailedMaxFilePathLength>,
+    ),
+    /// A [`RepositoryRuleDetailedFileExtensionRestriction`].
+    RepositoryRuleDetailedFileExtensionRestriction(
+        Box<RepositoryRuleDetailedFileExtensionRestriction>,
+    ),
+    /// A [`RepositoryRuleDetailedMaxFileSize`].
+    RepositoryRuleDetailedMaxFileSize(Box<RepositoryRuleDetailedMaxFileSize>),
+    /// A [`RepositoryRuleDetailedWorkflows`].
+    RepositoryRuleDetailedWorkflows(Box<RepositoryRuleDetailedWorkflows>),
+    /// A [`RepositoryRuleDetailedCodeScanning`].
+    RepositoryRuleDetailedCodeScanning(Box<RepositoryRuleDetailedCodeScanning>),
+    /// A [`RepositoryRuleDetailedCopilotCodeReview`].
+    RepositoryRuleDetailedCopilotCodeReview(
+        Box<RepositoryRuleDetailedCopilotCodeReview>,
+    ),
     /// A value matching none of the variants, kept as sent.
     Other(::serde_json::Value),
 }
@@ -9203,130 +9227,662 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailed {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if let Ok(v) = <RepositoryRuleDetailedVariant1 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedCreation as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant1(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedCreation(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant2 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedUpdate as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant2(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedUpdate(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant3 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedDeletion as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant3(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedDeletion(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant4 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedRequiredLinearHistory as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant4(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedRequiredLinearHistory(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant5 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedMergeQueue as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant5(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedMergeQueue(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant6 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedRequiredDeployments as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant6(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedRequiredDeployments(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant7 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedRequiredSignatures as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant7(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedRequiredSignatures(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant8 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedPullRequest as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant8(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedPullRequest(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant9 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedRequiredStatusChecks as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant9(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedRequiredStatusChecks(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant10 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedNonFastForward as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant10(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedNonFastForward(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant11 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedCommitMessagePattern as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant11(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedCommitMessagePattern(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant12 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedCommitAuthorEmailPattern as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant12(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedCommitAuthorEmailPattern(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant13 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedCommitterEmailPattern as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant13(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedCommitterEmailPattern(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant14 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedBranchNamePattern as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant14(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedBranchNamePattern(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant15 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedTagNamePattern as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant15(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedTagNamePattern(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant16 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedFilePathRestriction as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant16(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedFilePathRestriction(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant17 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedMaxFilePathLength as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant17(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedMaxFilePathLength(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant18 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedFileExtensionRestriction as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant18(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedFileExtensionRestriction(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant19 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedMaxFileSize as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant19(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedMaxFileSize(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant20 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedWorkflows as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant20(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedWorkflows(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant21 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedCodeScanning as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant21(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedCodeScanning(Box::new(v)));
         }
-        if let Ok(v) = <RepositoryRuleDetailedVariant22 as ::serde::Deserialize>::deserialize(
+        if let Ok(v) = <RepositoryRuleDetailedCopilotCodeReview as ::serde::Deserialize>::deserialize(
             &value,
         ) {
-            return Ok(Self::RepositoryRuleDetailedVariant22(Box::new(v)));
+            return Ok(Self::RepositoryRuleDetailedCopilotCodeReview(Box::new(v)));
         }
         Ok(Self::Other(value))
     }
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant1 {
-    pub r#type: RepositoryRuleDetailedVariant1Type,
+pub struct RepositoryRuleDetailedBranchNamePattern {
+    pub parameters: Option<RepositoryRuleDetailedBranchNamePatternParameters>,
+    pub r#type: RepositoryRuleDetailedBranchNamePatternType,
     pub ruleset_id: Option<i64>,
     pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant1RulesetSourceType>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedBranchNamePatternRulesetSourceType,
+    >,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl RepositoryRuleDetailedVariant1 {
+impl RepositoryRuleDetailedBranchNamePattern {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedBranchNamePattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedBranchNamePattern", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedBranchNamePattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedBranchNamePattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedBranchNamePatternParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedBranchNamePatternRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedBranchNamePatternType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedBranchNamePattern") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedBranchNamePattern {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedBranchNamePatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedBranchNamePatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedBranchNamePatternRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleBranchNamePatternType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedBranchNamePatternType = RepositoryRuleBranchNamePatternType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedCodeScanning {
+    pub parameters: Option<RepositoryRuleDetailedCodeScanningParameters>,
+    pub r#type: RepositoryRuleDetailedCodeScanningType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedCodeScanningRulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedCodeScanning {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedCodeScanning {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedCodeScanning", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedCodeScanning {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedCodeScanning {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedCodeScanningParameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCodeScanningRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedCodeScanningType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedCodeScanning") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedCodeScanning {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleCodeScanningParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCodeScanningParameters = RepositoryRuleCodeScanningParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCodeScanningRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleCodeScanningType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCodeScanningType = RepositoryRuleCodeScanningType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedCommitAuthorEmailPattern {
+    pub parameters: Option<RepositoryRuleDetailedCommitAuthorEmailPatternParameters>,
+    pub r#type: RepositoryRuleDetailedCommitAuthorEmailPatternType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedCommitAuthorEmailPatternRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedCommitAuthorEmailPattern {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedCommitAuthorEmailPattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedCommitAuthorEmailPattern",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedCommitAuthorEmailPattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedCommitAuthorEmailPattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCommitAuthorEmailPatternParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCommitAuthorEmailPatternRulesetSourceType,
+                >,
+                crate::runtime::model::Req<
+                    RepositoryRuleDetailedCommitAuthorEmailPatternType,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedCommitAuthorEmailPattern") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedCommitAuthorEmailPattern {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitAuthorEmailPatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitAuthorEmailPatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitAuthorEmailPatternRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleCommitAuthorEmailPatternType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitAuthorEmailPatternType = RepositoryRuleCommitAuthorEmailPatternType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedCommitMessagePattern {
+    pub parameters: Option<RepositoryRuleDetailedCommitMessagePatternParameters>,
+    pub r#type: RepositoryRuleDetailedCommitMessagePatternType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedCommitMessagePatternRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedCommitMessagePattern {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedCommitMessagePattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedCommitMessagePattern",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedCommitMessagePattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedCommitMessagePattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCommitMessagePatternParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCommitMessagePatternRulesetSourceType,
+                >,
+                crate::runtime::model::Req<
+                    RepositoryRuleDetailedCommitMessagePatternType,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedCommitMessagePattern") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedCommitMessagePattern {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitMessagePatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitMessagePatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitMessagePatternRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleCommitMessagePatternType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitMessagePatternType = RepositoryRuleCommitMessagePatternType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedCommitterEmailPattern {
+    pub parameters: Option<RepositoryRuleDetailedCommitterEmailPatternParameters>,
+    pub r#type: RepositoryRuleDetailedCommitterEmailPatternType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedCommitterEmailPatternRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedCommitterEmailPattern {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedCommitterEmailPattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedCommitterEmailPattern",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedCommitterEmailPattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedCommitterEmailPattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCommitterEmailPatternParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCommitterEmailPatternRulesetSourceType,
+                >,
+                crate::runtime::model::Req<
+                    RepositoryRuleDetailedCommitterEmailPatternType,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedCommitterEmailPattern") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedCommitterEmailPattern {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitterEmailPatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitterEmailPatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitterEmailPatternRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleCommitterEmailPatternType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCommitterEmailPatternType = RepositoryRuleCommitterEmailPatternType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedCopilotCodeReview {
+    pub parameters: Option<RepositoryRuleDetailedCopilotCodeReviewParameters>,
+    pub r#type: RepositoryRuleDetailedCopilotCodeReviewType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedCopilotCodeReviewRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedCopilotCodeReview {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedCopilotCodeReview {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedCopilotCodeReview", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedCopilotCodeReview {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedCopilotCodeReview {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCopilotCodeReviewParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedCopilotCodeReviewRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedCopilotCodeReviewType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedCopilotCodeReview") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedCopilotCodeReview {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleCopilotCodeReviewParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCopilotCodeReviewParameters = RepositoryRuleCopilotCodeReviewParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCopilotCodeReviewRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleCopilotCodeReviewType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCopilotCodeReviewType = RepositoryRuleCopilotCodeReviewType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedCreation {
+    pub r#type: RepositoryRuleDetailedCreationType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedCreationRulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedCreation {
     const WIRE_NAMES: &'static [&'static str] = &[
         "ruleset_id",
         "ruleset_source",
@@ -9334,13 +9890,13 @@ impl RepositoryRuleDetailedVariant1 {
         "type",
     ];
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant1 {
+impl ::std::fmt::Debug for RepositoryRuleDetailedCreation {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant1", f)
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedCreation", f)
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant1 {
+impl ::serde::Serialize for RepositoryRuleDetailedCreation {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -9358,7 +9914,7 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant1 {
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant1 {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedCreation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -9368,13 +9924,13 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant1 {
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant1RulesetSourceType,
+                    RepositoryRuleDetailedCreationRulesetSourceType,
                 >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant1Type>,
+                crate::runtime::model::Req<RepositoryRuleDetailedCreationType>,
             ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant1") {
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedCreation") {
             Ok(((f1, f2, f3, f0), extra)) => {
-                Ok(RepositoryRuleDetailedVariant1 {
+                Ok(RepositoryRuleDetailedCreation {
                     ruleset_id: f1,
                     ruleset_source: f2,
                     ruleset_source_type: f3,
@@ -9386,33 +9942,35 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant1 {
         }
     }
 }
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCreationRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleCreationType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedCreationType = RepositoryRuleCreationType;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant10 {
-    pub r#type: RepositoryRuleDetailedVariant10Type,
+pub struct RepositoryRuleDetailedDeletion {
+    pub r#type: RepositoryRuleDetailedDeletionType,
     pub ruleset_id: Option<i64>,
     pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant10RulesetSourceType>,
-    pub parameters: Option<RepositoryRuleDetailedVariant10Parameters>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedDeletionRulesetSourceType>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl RepositoryRuleDetailedVariant10 {
+impl RepositoryRuleDetailedDeletion {
     const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
         "ruleset_id",
         "ruleset_source",
         "ruleset_source_type",
         "type",
     ];
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant10 {
+impl ::std::fmt::Debug for RepositoryRuleDetailedDeletion {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant10", f)
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedDeletion", f)
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant10 {
+impl ::serde::Serialize for RepositoryRuleDetailedDeletion {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -9421,7 +9979,6 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant10 {
             s,
             Self::WIRE_NAMES,
             (
-                crate::runtime::model::Skip(&self.parameters),
                 crate::runtime::model::Skip(&self.ruleset_id),
                 crate::runtime::model::Skip(&self.ruleset_source),
                 crate::runtime::model::Skip(&self.ruleset_source_type),
@@ -9431,25 +9988,23 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant10 {
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant10 {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedDeletion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant10Parameters>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant10RulesetSourceType,
+                    RepositoryRuleDetailedDeletionRulesetSourceType,
                 >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant10Type>,
+                crate::runtime::model::Req<RepositoryRuleDetailedDeletionType>,
             ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant10") {
-            Ok(((f4, f1, f2, f3, f0), extra)) => {
-                Ok(RepositoryRuleDetailedVariant10 {
-                    parameters: f4,
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedDeletion") {
+            Ok(((f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedDeletion {
                     ruleset_id: f1,
                     ruleset_source: f2,
                     ruleset_source_type: f3,
@@ -9461,81 +10016,24 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant10 {
         }
     }
 }
-/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant10Parameters = RepositoryRuleTagNamePatternParameters;
-/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant10ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant10RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant10Type {
-    /// `non_fast_forward`
-    NonFastForward,
-    /// `commit_message_pattern`
-    CommitMessagePattern,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant10Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::NonFastForward => "NonFastForward",
-                Self::CommitMessagePattern => "CommitMessagePattern",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant10Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NonFastForward => "non_fast_forward",
-            Self::CommitMessagePattern => "commit_message_pattern",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant10Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant10Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "non_fast_forward" => Self::NonFastForward,
-                "commit_message_pattern" => Self::CommitMessagePattern,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedDeletionRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleDeletionType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedDeletionType = RepositoryRuleDeletionType;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant11 {
-    pub parameters: Option<RepositoryRuleDetailedVariant11Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant11Type,
+pub struct RepositoryRuleDetailedFileExtensionRestriction {
+    pub parameters: Option<RepositoryRuleDetailedFileExtensionRestrictionParameters>,
+    pub r#type: RepositoryRuleDetailedFileExtensionRestrictionType,
     pub ruleset_id: Option<i64>,
     pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant11RulesetSourceType>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedFileExtensionRestrictionRulesetSourceType,
+    >,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl RepositoryRuleDetailedVariant11 {
+impl RepositoryRuleDetailedFileExtensionRestriction {
     const WIRE_NAMES: &'static [&'static str] = &[
         "parameters",
         "ruleset_id",
@@ -9544,787 +10042,17 @@ impl RepositoryRuleDetailedVariant11 {
         "type",
     ];
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant11 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant11", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant11 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant11 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant11Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant11RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant11Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant11") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant11 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant11Parameters = RepositoryRuleTagNamePatternParameters;
-/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant11ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant11RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant11Type {
-    /// `commit_message_pattern`
-    CommitMessagePattern,
-    /// `commit_author_email_pattern`
-    CommitAuthorEmailPattern,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant11Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::CommitMessagePattern => "CommitMessagePattern",
-                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant11Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CommitMessagePattern => "commit_message_pattern",
-            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant11Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant11Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "commit_message_pattern" => Self::CommitMessagePattern,
-                "commit_author_email_pattern" => Self::CommitAuthorEmailPattern,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant12 {
-    pub parameters: Option<RepositoryRuleDetailedVariant12Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant12Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant12RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant12 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant12 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant12", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant12 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant12 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant12Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant12RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant12Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant12") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant12 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant12Parameters = RepositoryRuleTagNamePatternParameters;
-/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant12ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant12RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant12Type {
-    /// `commit_author_email_pattern`
-    CommitAuthorEmailPattern,
-    /// `committer_email_pattern`
-    CommitterEmailPattern,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant12Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                Self::CommitterEmailPattern => "CommitterEmailPattern",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant12Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-            Self::CommitterEmailPattern => "committer_email_pattern",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant12Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant12Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "commit_author_email_pattern" => Self::CommitAuthorEmailPattern,
-                "committer_email_pattern" => Self::CommitterEmailPattern,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant13 {
-    pub parameters: Option<RepositoryRuleDetailedVariant13Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant13Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant13RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant13 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant13 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant13", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant13 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant13 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant13Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant13RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant13Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant13") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant13 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant13Parameters = RepositoryRuleTagNamePatternParameters;
-/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant13ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant13RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant13Type {
-    /// `committer_email_pattern`
-    CommitterEmailPattern,
-    /// `branch_name_pattern`
-    BranchNamePattern,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant13Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::CommitterEmailPattern => "CommitterEmailPattern",
-                Self::BranchNamePattern => "BranchNamePattern",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant13Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CommitterEmailPattern => "committer_email_pattern",
-            Self::BranchNamePattern => "branch_name_pattern",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant13Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant13Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "committer_email_pattern" => Self::CommitterEmailPattern,
-                "branch_name_pattern" => Self::BranchNamePattern,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant14 {
-    pub parameters: Option<RepositoryRuleDetailedVariant14Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant14Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant14RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant14 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant14 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant14", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant14 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant14 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant14Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant14RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant14Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant14") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant14 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant14Parameters = RepositoryRuleTagNamePatternParameters;
-/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant14ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant14RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant14Type {
-    /// `branch_name_pattern`
-    BranchNamePattern,
-    /// `tag_name_pattern`
-    TagNamePattern,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant14Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::BranchNamePattern => "BranchNamePattern",
-                Self::TagNamePattern => "TagNamePattern",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant14Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BranchNamePattern => "branch_name_pattern",
-            Self::TagNamePattern => "tag_name_pattern",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant14Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant14Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "branch_name_pattern" => Self::BranchNamePattern,
-                "tag_name_pattern" => Self::TagNamePattern,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant15 {
-    pub parameters: Option<RepositoryRuleDetailedVariant15Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant15Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant15RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant15 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant15 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant15", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant15 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant15 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant15Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant15RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant15Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant15") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant15 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant15Parameters {
-    pub do_not_enforce_on_create: Option<bool>,
-    pub name: Option<String>,
-    pub negate: Option<bool>,
-    pub operator: Option<RepositoryRuleDetailedVariant15ParametersOperator>,
-    pub pattern: Option<String>,
-    pub workflows: Option<Vec<RepositoryRuleParamsWorkflowFileReference>>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant15Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "do_not_enforce_on_create",
-        "name",
-        "negate",
-        "operator",
-        "pattern",
-        "workflows",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant15Parameters {
+impl ::std::fmt::Debug for RepositoryRuleDetailedFileExtensionRestriction {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(
             self,
-            "RepositoryRuleDetailedVariant15Parameters",
+            "RepositoryRuleDetailedFileExtensionRestriction",
             f,
         )
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant15Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
-                crate::runtime::model::Skip(&self.name),
-                crate::runtime::model::Skip(&self.negate),
-                crate::runtime::model::Skip(&self.operator),
-                crate::runtime::model::Skip(&self.pattern),
-                crate::runtime::model::Skip(&self.workflows),
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant15Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant15ParametersOperator,
-                >,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    Vec<RepositoryRuleParamsWorkflowFileReference>,
-                >,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant15Parameters") {
-            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
-                Ok(RepositoryRuleDetailedVariant15Parameters {
-                    do_not_enforce_on_create: f0,
-                    name: f1,
-                    negate: f2,
-                    operator: f3,
-                    pattern: f4,
-                    workflows: f5,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant15ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant15RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant15Type {
-    /// `tag_name_pattern`
-    TagNamePattern,
-    /// `workflows`
-    Workflows,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant15Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::TagNamePattern => "TagNamePattern",
-                Self::Workflows => "Workflows",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant15Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TagNamePattern => "tag_name_pattern",
-            Self::Workflows => "workflows",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant15Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant15Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "tag_name_pattern" => Self::TagNamePattern,
-                "workflows" => Self::Workflows,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant16 {
-    pub parameters: Option<RepositoryRuleDetailedVariant16Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant16Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant16RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant16 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant16 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant16", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant16 {
+impl ::serde::Serialize for RepositoryRuleDetailedFileExtensionRestriction {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -10343,24 +10071,28 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant16 {
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant16 {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedFileExtensionRestriction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant16Parameters>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedFileExtensionRestrictionParameters,
+                >,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant16RulesetSourceType,
+                    RepositoryRuleDetailedFileExtensionRestrictionRulesetSourceType,
                 >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant16Type>,
+                crate::runtime::model::Req<
+                    RepositoryRuleDetailedFileExtensionRestrictionType,
+                >,
             ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant16") {
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedFileExtensionRestriction") {
             Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant16 {
+                Ok(RepositoryRuleDetailedFileExtensionRestriction {
                     parameters: f0,
                     ruleset_id: f2,
                     ruleset_source: f3,
@@ -10373,156 +10105,26 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant16 {
         }
     }
 }
+/// The same fields as [`RepositoryRuleFileExtensionRestrictionParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedFileExtensionRestrictionParameters = RepositoryRuleFileExtensionRestrictionParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedFileExtensionRestrictionRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleFileExtensionRestrictionType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedFileExtensionRestrictionType = RepositoryRuleFileExtensionRestrictionType;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant16Parameters {
-    pub code_scanning_tools: Option<Vec<RepositoryRuleParamsCodeScanningTool>>,
-    pub do_not_enforce_on_create: Option<bool>,
-    pub restricted_file_paths: Option<Vec<String>>,
-    pub workflows: Option<Vec<RepositoryRuleParamsWorkflowFileReference>>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant16Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "code_scanning_tools",
-        "do_not_enforce_on_create",
-        "restricted_file_paths",
-        "workflows",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant16Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "RepositoryRuleDetailedVariant16Parameters",
-            f,
-        )
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant16Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.code_scanning_tools),
-                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
-                crate::runtime::model::Skip(&self.restricted_file_paths),
-                crate::runtime::model::Skip(&self.workflows),
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant16Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<Vec<RepositoryRuleParamsCodeScanningTool>>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<Vec<String>>,
-                crate::runtime::model::Opt<
-                    Vec<RepositoryRuleParamsWorkflowFileReference>,
-                >,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant16Parameters") {
-            Ok(((f0, f1, f2, f3), extra)) => {
-                Ok(RepositoryRuleDetailedVariant16Parameters {
-                    code_scanning_tools: f0,
-                    do_not_enforce_on_create: f1,
-                    restricted_file_paths: f2,
-                    workflows: f3,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant16RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant16Type {
-    /// `file_path_restriction`
-    FilePathRestriction,
-    /// `code_scanning`
-    CodeScanning,
-    /// `workflows`
-    Workflows,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant16Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::FilePathRestriction => "FilePathRestriction",
-                Self::CodeScanning => "CodeScanning",
-                Self::Workflows => "Workflows",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant16Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FilePathRestriction => "file_path_restriction",
-            Self::CodeScanning => "code_scanning",
-            Self::Workflows => "workflows",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant16Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant16Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "file_path_restriction" => Self::FilePathRestriction,
-                "code_scanning" => Self::CodeScanning,
-                "workflows" => Self::Workflows,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant17 {
-    pub parameters: Option<RepositoryRuleDetailedVariant17Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant17Type,
+pub struct RepositoryRuleDetailedFilePathRestriction {
+    pub parameters: Option<RepositoryRuleDetailedFilePathRestrictionParameters>,
+    pub r#type: RepositoryRuleDetailedFilePathRestrictionType,
     pub ruleset_id: Option<i64>,
     pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant17RulesetSourceType>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedFilePathRestrictionRulesetSourceType,
+    >,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl RepositoryRuleDetailedVariant17 {
+impl RepositoryRuleDetailedFilePathRestriction {
     const WIRE_NAMES: &'static [&'static str] = &[
         "parameters",
         "ruleset_id",
@@ -10531,13 +10133,17 @@ impl RepositoryRuleDetailedVariant17 {
         "type",
     ];
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant17 {
+impl ::std::fmt::Debug for RepositoryRuleDetailedFilePathRestriction {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant17", f)
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedFilePathRestriction",
+            f,
+        )
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant17 {
+impl ::serde::Serialize for RepositoryRuleDetailedFilePathRestriction {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -10556,24 +10162,26 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant17 {
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant17 {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedFilePathRestriction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant17Parameters>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedFilePathRestrictionParameters,
+                >,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant17RulesetSourceType,
+                    RepositoryRuleDetailedFilePathRestrictionRulesetSourceType,
                 >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant17Type>,
+                crate::runtime::model::Req<RepositoryRuleDetailedFilePathRestrictionType>,
             ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant17") {
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedFilePathRestriction") {
             Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant17 {
+                Ok(RepositoryRuleDetailedFilePathRestriction {
                     parameters: f0,
                     ruleset_id: f2,
                     ruleset_source: f3,
@@ -10586,139 +10194,26 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant17 {
         }
     }
 }
+/// The same fields as [`RepositoryRuleFilePathRestrictionParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedFilePathRestrictionParameters = RepositoryRuleFilePathRestrictionParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedFilePathRestrictionRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleFilePathRestrictionType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedFilePathRestrictionType = RepositoryRuleFilePathRestrictionType;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant17Parameters {
-    pub code_scanning_tools: Option<Vec<RepositoryRuleParamsCodeScanningTool>>,
-    pub max_file_path_length: Option<i64>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant17Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "code_scanning_tools",
-        "max_file_path_length",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant17Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "RepositoryRuleDetailedVariant17Parameters",
-            f,
-        )
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant17Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.code_scanning_tools),
-                crate::runtime::model::Skip(&self.max_file_path_length),
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant17Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<Vec<RepositoryRuleParamsCodeScanningTool>>,
-                crate::runtime::model::Opt<i64>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant17Parameters") {
-            Ok(((f0, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant17Parameters {
-                    code_scanning_tools: f0,
-                    max_file_path_length: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant17RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant17Type {
-    /// `max_file_path_length`
-    MaxFilePathLength,
-    /// `code_scanning`
-    CodeScanning,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant17Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::MaxFilePathLength => "MaxFilePathLength",
-                Self::CodeScanning => "CodeScanning",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant17Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MaxFilePathLength => "max_file_path_length",
-            Self::CodeScanning => "code_scanning",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant17Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant17Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "max_file_path_length" => Self::MaxFilePathLength,
-                "code_scanning" => Self::CodeScanning,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant18 {
-    pub parameters: Option<RepositoryRuleDetailedVariant18Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant18Type,
+pub struct RepositoryRuleDetailedMaxFilePathLength {
+    pub parameters: Option<RepositoryRuleDetailedMaxFilePathLengthParameters>,
+    pub r#type: RepositoryRuleDetailedMaxFilePathLengthType,
     pub ruleset_id: Option<i64>,
     pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant18RulesetSourceType>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedMaxFilePathLengthRulesetSourceType,
+    >,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl RepositoryRuleDetailedVariant18 {
+impl RepositoryRuleDetailedMaxFilePathLength {
     const WIRE_NAMES: &'static [&'static str] = &[
         "parameters",
         "ruleset_id",
@@ -10727,13 +10222,13 @@ impl RepositoryRuleDetailedVariant18 {
         "type",
     ];
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant18 {
+impl ::std::fmt::Debug for RepositoryRuleDetailedMaxFilePathLength {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant18", f)
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedMaxFilePathLength", f)
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant18 {
+impl ::serde::Serialize for RepositoryRuleDetailedMaxFilePathLength {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -10752,24 +10247,26 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant18 {
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant18 {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedMaxFilePathLength {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant18Parameters>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedMaxFilePathLengthParameters,
+                >,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant18RulesetSourceType,
+                    RepositoryRuleDetailedMaxFilePathLengthRulesetSourceType,
                 >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant18Type>,
+                crate::runtime::model::Req<RepositoryRuleDetailedMaxFilePathLengthType>,
             ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant18") {
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedMaxFilePathLength") {
             Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant18 {
+                Ok(RepositoryRuleDetailedMaxFilePathLength {
                     parameters: f0,
                     ruleset_id: f2,
                     ruleset_source: f3,
@@ -10782,144 +10279,24 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant18 {
         }
     }
 }
+/// The same fields as [`RepositoryRuleMaxFilePathLengthParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMaxFilePathLengthParameters = RepositoryRuleMaxFilePathLengthParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMaxFilePathLengthRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleMaxFilePathLengthType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMaxFilePathLengthType = RepositoryRuleMaxFilePathLengthType;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant18Parameters {
-    pub restricted_file_extensions: Option<Vec<String>>,
-    pub review_draft_pull_requests: Option<bool>,
-    pub review_on_push: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant18Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "restricted_file_extensions",
-        "review_draft_pull_requests",
-        "review_on_push",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant18Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "RepositoryRuleDetailedVariant18Parameters",
-            f,
-        )
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant18Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.restricted_file_extensions),
-                crate::runtime::model::Skip(&self.review_draft_pull_requests),
-                crate::runtime::model::Skip(&self.review_on_push),
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant18Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<Vec<String>>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<bool>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant18Parameters") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(RepositoryRuleDetailedVariant18Parameters {
-                    restricted_file_extensions: f0,
-                    review_draft_pull_requests: f1,
-                    review_on_push: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant18RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant18Type {
-    /// `file_extension_restriction`
-    FileExtensionRestriction,
-    /// `copilot_code_review`
-    CopilotCodeReview,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant18Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::FileExtensionRestriction => "FileExtensionRestriction",
-                Self::CopilotCodeReview => "CopilotCodeReview",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant18Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FileExtensionRestriction => "file_extension_restriction",
-            Self::CopilotCodeReview => "copilot_code_review",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant18Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant18Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "file_extension_restriction" => Self::FileExtensionRestriction,
-                "copilot_code_review" => Self::CopilotCodeReview,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant19 {
-    pub parameters: Option<RepositoryRuleDetailedVariant19Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant19Type,
+pub struct RepositoryRuleDetailedMaxFileSize {
+    pub parameters: Option<RepositoryRuleDetailedMaxFileSizeParameters>,
+    pub r#type: RepositoryRuleDetailedMaxFileSizeType,
     pub ruleset_id: Option<i64>,
     pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant19RulesetSourceType>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedMaxFileSizeRulesetSourceType>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl RepositoryRuleDetailedVariant19 {
+impl RepositoryRuleDetailedMaxFileSize {
     const WIRE_NAMES: &'static [&'static str] = &[
         "parameters",
         "ruleset_id",
@@ -10928,13 +10305,13 @@ impl RepositoryRuleDetailedVariant19 {
         "type",
     ];
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant19 {
+impl ::std::fmt::Debug for RepositoryRuleDetailedMaxFileSize {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant19", f)
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedMaxFileSize", f)
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant19 {
+impl ::serde::Serialize for RepositoryRuleDetailedMaxFileSize {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -10953,24 +10330,24 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant19 {
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant19 {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedMaxFileSize {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant19Parameters>,
+                crate::runtime::model::Opt<RepositoryRuleDetailedMaxFileSizeParameters>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant19RulesetSourceType,
+                    RepositoryRuleDetailedMaxFileSizeRulesetSourceType,
                 >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant19Type>,
+                crate::runtime::model::Req<RepositoryRuleDetailedMaxFileSizeType>,
             ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant19") {
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedMaxFileSize") {
             Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant19 {
+                Ok(RepositoryRuleDetailedMaxFileSize {
                     parameters: f0,
                     ruleset_id: f2,
                     ruleset_source: f3,
@@ -10984,14 +10361,760 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant19 {
     }
 }
 /// The same fields as [`RepositoryRuleMaxFileSizeParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant19Parameters = RepositoryRuleMaxFileSizeParameters;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant19RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+pub type RepositoryRuleDetailedMaxFileSizeParameters = RepositoryRuleMaxFileSizeParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMaxFileSizeRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
 /// The same fields as [`RepositoryRuleMaxFileSizeType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant19Type = RepositoryRuleMaxFileSizeType;
+pub type RepositoryRuleDetailedMaxFileSizeType = RepositoryRuleMaxFileSizeType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedMergeQueue {
+    pub parameters: Option<RepositoryRuleDetailedMergeQueueParameters>,
+    pub r#type: RepositoryRuleDetailedMergeQueueType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedMergeQueueRulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedMergeQueue {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedMergeQueue {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedMergeQueue", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedMergeQueue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedMergeQueue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedMergeQueueParameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedMergeQueueRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedMergeQueueType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedMergeQueue") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedMergeQueue {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleMergeQueueParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMergeQueueParameters = RepositoryRuleMergeQueueParameters;
+/// The same fields as [`RepositoryRuleMergeQueueParametersGroupingStrategy`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMergeQueueParametersGroupingStrategy = RepositoryRuleMergeQueueParametersGroupingStrategy;
+/// The same fields as [`RepositoryRuleMergeQueueParametersMergeMethod`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMergeQueueParametersMergeMethod = RepositoryRuleMergeQueueParametersMergeMethod;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMergeQueueRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleMergeQueueType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedMergeQueueType = RepositoryRuleMergeQueueType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedNonFastForward {
+    pub r#type: RepositoryRuleDetailedNonFastForwardType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedNonFastForwardRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedNonFastForward {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedNonFastForward {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedNonFastForward", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedNonFastForward {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedNonFastForward {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedNonFastForwardRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedNonFastForwardType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedNonFastForward") {
+            Ok(((f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedNonFastForward {
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedNonFastForwardRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleNonFastForwardType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedNonFastForwardType = RepositoryRuleNonFastForwardType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedPullRequest {
+    pub parameters: Option<RepositoryRuleDetailedPullRequestParameters>,
+    pub r#type: RepositoryRuleDetailedPullRequestType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedPullRequestRulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedPullRequest {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedPullRequest {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedPullRequest", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedPullRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedPullRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedPullRequestParameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedPullRequestRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedPullRequestType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedPullRequest") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedPullRequest {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRulePullRequestParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedPullRequestParameters = RepositoryRulePullRequestParameters;
+/// The same fields as [`AutoMergeMergeMethod`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedPullRequestParametersAllowedMergeMethods = AutoMergeMergeMethod;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedPullRequestRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRulePullRequestType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedPullRequestType = RepositoryRulePullRequestType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedRequiredDeployments {
+    pub parameters: Option<RepositoryRuleDetailedRequiredDeploymentsParameters>,
+    pub r#type: RepositoryRuleDetailedRequiredDeploymentsType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedRequiredDeploymentsRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedRequiredDeployments {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedRequiredDeployments {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedRequiredDeployments",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedRequiredDeployments {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedRequiredDeployments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedRequiredDeploymentsParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedRequiredDeploymentsRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedRequiredDeploymentsType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedRequiredDeployments") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedRequiredDeployments {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleRequiredDeploymentsParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredDeploymentsParameters = RepositoryRuleRequiredDeploymentsParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredDeploymentsRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleRequiredDeploymentsType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredDeploymentsType = RepositoryRuleRequiredDeploymentsType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedRequiredLinearHistory {
+    pub r#type: RepositoryRuleDetailedRequiredLinearHistoryType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedRequiredLinearHistoryRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedRequiredLinearHistory {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedRequiredLinearHistory {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedRequiredLinearHistory",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedRequiredLinearHistory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedRequiredLinearHistory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedRequiredLinearHistoryRulesetSourceType,
+                >,
+                crate::runtime::model::Req<
+                    RepositoryRuleDetailedRequiredLinearHistoryType,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedRequiredLinearHistory") {
+            Ok(((f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedRequiredLinearHistory {
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredLinearHistoryRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleRequiredLinearHistoryType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredLinearHistoryType = RepositoryRuleRequiredLinearHistoryType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedRequiredSignatures {
+    pub r#type: RepositoryRuleDetailedRequiredSignaturesType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedRequiredSignaturesRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedRequiredSignatures {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedRequiredSignatures {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedRequiredSignatures", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedRequiredSignatures {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedRequiredSignatures {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedRequiredSignaturesRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedRequiredSignaturesType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedRequiredSignatures") {
+            Ok(((f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedRequiredSignatures {
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredSignaturesRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleRequiredSignaturesType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredSignaturesType = RepositoryRuleRequiredSignaturesType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedRequiredStatusChecks {
+    pub parameters: Option<RepositoryRuleDetailedRequiredStatusChecksParameters>,
+    pub r#type: RepositoryRuleDetailedRequiredStatusChecksType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedRequiredStatusChecksRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedRequiredStatusChecks {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedRequiredStatusChecks {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedRequiredStatusChecks",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedRequiredStatusChecks {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedRequiredStatusChecks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedRequiredStatusChecksParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedRequiredStatusChecksRulesetSourceType,
+                >,
+                crate::runtime::model::Req<
+                    RepositoryRuleDetailedRequiredStatusChecksType,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedRequiredStatusChecks") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedRequiredStatusChecks {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleRequiredStatusChecksParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredStatusChecksParameters = RepositoryRuleRequiredStatusChecksParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredStatusChecksRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleRequiredStatusChecksType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedRequiredStatusChecksType = RepositoryRuleRequiredStatusChecksType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedTagNamePattern {
+    pub parameters: Option<RepositoryRuleDetailedTagNamePatternParameters>,
+    pub r#type: RepositoryRuleDetailedTagNamePatternType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<
+        RepositoryRuleDetailedTagNamePatternRulesetSourceType,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedTagNamePattern {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedTagNamePattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedTagNamePattern", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedTagNamePattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedTagNamePattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedTagNamePatternParameters,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedTagNamePatternRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedTagNamePatternType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedTagNamePattern") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedTagNamePattern {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedTagNamePatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedTagNamePatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedTagNamePatternRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
+/// The same fields as [`RepositoryRuleTagNamePatternType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedTagNamePatternType = RepositoryRuleTagNamePatternType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedUpdate {
+    pub parameters: Option<RepositoryRuleDetailedUpdateParameters>,
+    pub r#type: RepositoryRuleDetailedUpdateType,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedUpdateRulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedUpdate {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedUpdate {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedUpdate", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedUpdate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedUpdate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedUpdateParameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedUpdateRulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedUpdateType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedUpdate") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedUpdate {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleUpdateParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedUpdateParameters = RepositoryRuleUpdateParameters;
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant1RulesetSourceType {
+pub enum RepositoryRuleDetailedUpdateRulesetSourceType {
     /// `Repository`
     Repository,
     /// `Organization`
@@ -10999,7 +11122,7 @@ pub enum RepositoryRuleDetailedVariant1RulesetSourceType {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant1RulesetSourceType {
+impl ::std::fmt::Debug for RepositoryRuleDetailedUpdateRulesetSourceType {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(
@@ -11011,7 +11134,7 @@ impl ::std::fmt::Debug for RepositoryRuleDetailedVariant1RulesetSourceType {
         )
     }
 }
-impl RepositoryRuleDetailedVariant1RulesetSourceType {
+impl RepositoryRuleDetailedUpdateRulesetSourceType {
     /// The value as sent on the wire.
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -11022,7 +11145,7 @@ impl RepositoryRuleDetailedVariant1RulesetSourceType {
         }
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant1RulesetSourceType {
+impl ::serde::Serialize for RepositoryRuleDetailedUpdateRulesetSourceType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -11030,7 +11153,7 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant1RulesetSourceType {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant1RulesetSourceType {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedUpdateRulesetSourceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -11046,20 +11169,20 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant1RulesetSou
         )
     }
 }
-/// The same fields as [`RepositoryRuleCreationType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant1Type = RepositoryRuleCreationType;
+/// The same fields as [`RepositoryRuleUpdateType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedUpdateType = RepositoryRuleUpdateType;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant2 {
-    pub parameters: Option<RepositoryRuleDetailedVariant2Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant2Type,
+pub struct RepositoryRuleDetailedWorkflows {
+    pub parameters: Option<RepositoryRuleDetailedWorkflowsParameters>,
+    pub r#type: RepositoryRuleDetailedWorkflowsType,
     pub ruleset_id: Option<i64>,
     pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant2RulesetSourceType>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedWorkflowsRulesetSourceType>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl RepositoryRuleDetailedVariant2 {
+impl RepositoryRuleDetailedWorkflows {
     const WIRE_NAMES: &'static [&'static str] = &[
         "parameters",
         "ruleset_id",
@@ -11068,13 +11191,13 @@ impl RepositoryRuleDetailedVariant2 {
         "type",
     ];
 }
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant2 {
+impl ::std::fmt::Debug for RepositoryRuleDetailedWorkflows {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant2", f)
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedWorkflows", f)
     }
 }
-impl ::serde::Serialize for RepositoryRuleDetailedVariant2 {
+impl ::serde::Serialize for RepositoryRuleDetailedWorkflows {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -11093,99 +11216,24 @@ impl ::serde::Serialize for RepositoryRuleDetailedVariant2 {
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant2 {
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedWorkflows {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant2Parameters>,
+                crate::runtime::model::Opt<RepositoryRuleDetailedWorkflowsParameters>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant2RulesetSourceType,
+                    RepositoryRuleDetailedWorkflowsRulesetSourceType,
                 >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant2Type>,
+                crate::runtime::model::Req<RepositoryRuleDetailedWorkflowsType>,
             ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant2") {
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedWorkflows") {
             Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant2 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant20 {
-    pub parameters: Option<RepositoryRuleDetailedVariant20Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant20Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant20RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant20 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant20 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant20", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant20 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant20 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant20Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant20RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant20Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant20") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant20 {
+                Ok(RepositoryRuleDetailedWorkflows {
                     parameters: f0,
                     ruleset_id: f2,
                     ruleset_source: f3,
@@ -11199,1451 +11247,11 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant20 {
     }
 }
 /// The same fields as [`RepositoryRuleWorkflowsParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant20Parameters = RepositoryRuleWorkflowsParameters;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant20RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+pub type RepositoryRuleDetailedWorkflowsParameters = RepositoryRuleWorkflowsParameters;
+/// The same fields as [`RepositoryRuleDetailedUpdateRulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedWorkflowsRulesetSourceType = RepositoryRuleDetailedUpdateRulesetSourceType;
 /// The same fields as [`RepositoryRuleWorkflowsType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant20Type = RepositoryRuleWorkflowsType;
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant21 {
-    pub parameters: Option<RepositoryRuleDetailedVariant21Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant21Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant21RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant21 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant21 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant21", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant21 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant21 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant21Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant21RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant21Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant21") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant21 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleCodeScanningParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant21Parameters = RepositoryRuleCodeScanningParameters;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant21RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-/// The same fields as [`RepositoryRuleCodeScanningType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant21Type = RepositoryRuleCodeScanningType;
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant22 {
-    pub parameters: Option<RepositoryRuleDetailedVariant22Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant22Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant22RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant22 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant22 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant22", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant22 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant22 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant22Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant22RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant22Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant22") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant22 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleCopilotCodeReviewParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant22Parameters = RepositoryRuleCopilotCodeReviewParameters;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant22RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-/// The same fields as [`RepositoryRuleCopilotCodeReviewType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant22Type = RepositoryRuleCopilotCodeReviewType;
-/// The same fields as [`RepositoryRuleUpdateParameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant2Parameters = RepositoryRuleUpdateParameters;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant2RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-/// The same fields as [`RepositoryRuleUpdateType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant2Type = RepositoryRuleUpdateType;
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant3 {
-    pub r#type: RepositoryRuleDetailedVariant3Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant3RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant3 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant3 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant3", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant3 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant3 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant3RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant3Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant3") {
-            Ok(((f1, f2, f3, f0), extra)) => {
-                Ok(RepositoryRuleDetailedVariant3 {
-                    ruleset_id: f1,
-                    ruleset_source: f2,
-                    ruleset_source_type: f3,
-                    r#type: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant3RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-/// The same fields as [`RepositoryRuleDeletionType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant3Type = RepositoryRuleDeletionType;
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant4 {
-    pub r#type: RepositoryRuleDetailedVariant4Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant4RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant4 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant4 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant4", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant4 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant4 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant4RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant4Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant4") {
-            Ok(((f1, f2, f3, f0), extra)) => {
-                Ok(RepositoryRuleDetailedVariant4 {
-                    ruleset_id: f1,
-                    ruleset_source: f2,
-                    ruleset_source_type: f3,
-                    r#type: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant4RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant4Type {
-    /// `required_linear_history`
-    RequiredLinearHistory,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant4Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::RequiredLinearHistory => "RequiredLinearHistory",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant4Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequiredLinearHistory => "required_linear_history",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant4Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant4Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "required_linear_history" => Self::RequiredLinearHistory,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant5 {
-    pub parameters: Option<RepositoryRuleDetailedVariant5Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant5Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant5RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant5 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant5 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant5", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant5 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant5 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant5Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant5RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant5Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant5") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant5 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant5Parameters {
-    pub check_response_timeout_minutes: Option<i64>,
-    pub grouping_strategy: Option<
-        RepositoryRuleDetailedVariant5ParametersGroupingStrategy,
-    >,
-    pub max_entries_to_build: Option<i64>,
-    pub max_entries_to_merge: Option<i64>,
-    pub merge_method: Option<RepositoryRuleDetailedVariant5ParametersMergeMethod>,
-    pub min_entries_to_merge: Option<i64>,
-    pub min_entries_to_merge_wait_minutes: Option<i64>,
-    pub required_deployment_environments: Option<Vec<String>>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant5Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "check_response_timeout_minutes",
-        "grouping_strategy",
-        "max_entries_to_build",
-        "max_entries_to_merge",
-        "merge_method",
-        "min_entries_to_merge",
-        "min_entries_to_merge_wait_minutes",
-        "required_deployment_environments",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant5Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant5Parameters", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant5Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.check_response_timeout_minutes),
-                crate::runtime::model::Skip(&self.grouping_strategy),
-                crate::runtime::model::Skip(&self.max_entries_to_build),
-                crate::runtime::model::Skip(&self.max_entries_to_merge),
-                crate::runtime::model::Skip(&self.merge_method),
-                crate::runtime::model::Skip(&self.min_entries_to_merge),
-                crate::runtime::model::Skip(&self.min_entries_to_merge_wait_minutes),
-                crate::runtime::model::Skip(&self.required_deployment_environments),
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant5Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant5ParametersGroupingStrategy,
-                >,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant5ParametersMergeMethod,
-                >,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<Vec<String>>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant5Parameters") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
-                Ok(RepositoryRuleDetailedVariant5Parameters {
-                    check_response_timeout_minutes: f0,
-                    grouping_strategy: f1,
-                    max_entries_to_build: f2,
-                    max_entries_to_merge: f3,
-                    merge_method: f4,
-                    min_entries_to_merge: f5,
-                    min_entries_to_merge_wait_minutes: f6,
-                    required_deployment_environments: f7,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleMergeQueueParametersGroupingStrategy`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant5ParametersGroupingStrategy = RepositoryRuleMergeQueueParametersGroupingStrategy;
-/// The same fields as [`RepositoryRuleMergeQueueParametersMergeMethod`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant5ParametersMergeMethod = RepositoryRuleMergeQueueParametersMergeMethod;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant5RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant5Type {
-    /// `merge_queue`
-    MergeQueue,
-    /// `required_deployments`
-    RequiredDeployments,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant5Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::MergeQueue => "MergeQueue",
-                Self::RequiredDeployments => "RequiredDeployments",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant5Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MergeQueue => "merge_queue",
-            Self::RequiredDeployments => "required_deployments",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant5Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant5Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "merge_queue" => Self::MergeQueue,
-                "required_deployments" => Self::RequiredDeployments,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant6 {
-    pub parameters: Option<RepositoryRuleDetailedVariant6Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant6Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant6RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant6 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant6 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant6", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant6 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant6 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant6Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant6RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant6Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant6") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant6 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant6Parameters {
-    pub required_deployment_environments: Vec<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant6Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &["required_deployment_environments"];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant6Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant6Parameters", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant6Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.required_deployment_environments,),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant6Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<Vec<String>>,),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant6Parameters") {
-            Ok(((f0,), extra)) => {
-                Ok(RepositoryRuleDetailedVariant6Parameters {
-                    required_deployment_environments: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant6RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant6Type {
-    /// `required_deployments`
-    RequiredDeployments,
-    /// `required_signatures`
-    RequiredSignatures,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant6Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::RequiredDeployments => "RequiredDeployments",
-                Self::RequiredSignatures => "RequiredSignatures",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant6Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequiredDeployments => "required_deployments",
-            Self::RequiredSignatures => "required_signatures",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant6Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant6Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "required_deployments" => Self::RequiredDeployments,
-                "required_signatures" => Self::RequiredSignatures,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant7 {
-    pub r#type: RepositoryRuleDetailedVariant7Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant7RulesetSourceType>,
-    pub parameters: Option<RepositoryRuleDetailedVariant7Parameters>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant7 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant7 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant7", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant7 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant7 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant7Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant7RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant7Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant7") {
-            Ok(((f4, f1, f2, f3, f0), extra)) => {
-                Ok(RepositoryRuleDetailedVariant7 {
-                    parameters: f4,
-                    ruleset_id: f1,
-                    ruleset_source: f2,
-                    ruleset_source_type: f3,
-                    r#type: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant7Parameters {
-    pub dismiss_stale_reviews_on_push: bool,
-    pub require_code_owner_review: bool,
-    pub require_last_push_approval: bool,
-    pub required_approving_review_count: i64,
-    pub required_review_thread_resolution: bool,
-    pub required_reviewers: Option<
-        Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
-    >,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant7Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "dismiss_stale_reviews_on_push",
-        "require_code_owner_review",
-        "require_last_push_approval",
-        "required_approving_review_count",
-        "required_review_thread_resolution",
-        "required_reviewers",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant7Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant7Parameters", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant7Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.dismiss_stale_reviews_on_push,
-                &self.require_code_owner_review,
-                &self.require_last_push_approval,
-                &self.required_approving_review_count,
-                &self.required_review_thread_resolution,
-                crate::runtime::model::Skip(&self.required_reviewers),
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant7Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<
-                    Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
-                >,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant7Parameters") {
-            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
-                Ok(RepositoryRuleDetailedVariant7Parameters {
-                    dismiss_stale_reviews_on_push: f0,
-                    require_code_owner_review: f1,
-                    require_last_push_approval: f2,
-                    required_approving_review_count: f3,
-                    required_review_thread_resolution: f4,
-                    required_reviewers: f5,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant7RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant7Type {
-    /// `required_signatures`
-    RequiredSignatures,
-    /// `pull_request`
-    PullRequest,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant7Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::RequiredSignatures => "RequiredSignatures",
-                Self::PullRequest => "PullRequest",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant7Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequiredSignatures => "required_signatures",
-            Self::PullRequest => "pull_request",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant7Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant7Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "required_signatures" => Self::RequiredSignatures,
-                "pull_request" => Self::PullRequest,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant8 {
-    pub parameters: Option<RepositoryRuleDetailedVariant8Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant8Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant8RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant8 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant8 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant8", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant8 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant8 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant8Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant8RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant8Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant8") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant8 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant8Parameters {
-    pub allowed_merge_methods: Option<
-        Vec<RepositoryRuleDetailedVariant8ParametersAllowedMergeMethods>,
-    >,
-    pub dismiss_stale_reviews_on_push: Option<bool>,
-    pub do_not_enforce_on_create: Option<bool>,
-    pub require_code_owner_review: Option<bool>,
-    pub require_last_push_approval: Option<bool>,
-    pub required_approving_review_count: Option<i64>,
-    pub required_review_thread_resolution: Option<bool>,
-    pub required_reviewers: Option<
-        Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
-    >,
-    pub required_status_checks: Option<
-        Vec<RepositoryRuleParamsStatusCheckConfiguration>,
-    >,
-    pub strict_required_status_checks_policy: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant8Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "allowed_merge_methods",
-        "dismiss_stale_reviews_on_push",
-        "do_not_enforce_on_create",
-        "require_code_owner_review",
-        "require_last_push_approval",
-        "required_approving_review_count",
-        "required_review_thread_resolution",
-        "required_reviewers",
-        "required_status_checks",
-        "strict_required_status_checks_policy",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant8Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant8Parameters", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant8Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.allowed_merge_methods),
-                crate::runtime::model::Skip(&self.dismiss_stale_reviews_on_push),
-                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
-                crate::runtime::model::Skip(&self.require_code_owner_review),
-                crate::runtime::model::Skip(&self.require_last_push_approval),
-                crate::runtime::model::Skip(&self.required_approving_review_count),
-                crate::runtime::model::Skip(&self.required_review_thread_resolution),
-                crate::runtime::model::Skip(&self.required_reviewers),
-                crate::runtime::model::Skip(&self.required_status_checks),
-                crate::runtime::model::Skip(&self.strict_required_status_checks_policy),
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant8Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<
-                    Vec<RepositoryRuleDetailedVariant8ParametersAllowedMergeMethods>,
-                >,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<
-                    Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
-                >,
-                crate::runtime::model::Opt<
-                    Vec<RepositoryRuleParamsStatusCheckConfiguration>,
-                >,
-                crate::runtime::model::Opt<bool>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant8Parameters") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(RepositoryRuleDetailedVariant8Parameters {
-                    allowed_merge_methods: f0,
-                    dismiss_stale_reviews_on_push: f1,
-                    do_not_enforce_on_create: f2,
-                    require_code_owner_review: f3,
-                    require_last_push_approval: f4,
-                    required_approving_review_count: f5,
-                    required_review_thread_resolution: f6,
-                    required_reviewers: f7,
-                    required_status_checks: f8,
-                    strict_required_status_checks_policy: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`AutoMergeMergeMethod`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant8ParametersAllowedMergeMethods = AutoMergeMergeMethod;
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant8RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant8Type {
-    /// `pull_request`
-    PullRequest,
-    /// `required_status_checks`
-    RequiredStatusChecks,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant8Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::PullRequest => "PullRequest",
-                Self::RequiredStatusChecks => "RequiredStatusChecks",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant8Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PullRequest => "pull_request",
-            Self::RequiredStatusChecks => "required_status_checks",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant8Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant8Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "pull_request" => Self::PullRequest,
-                "required_status_checks" => Self::RequiredStatusChecks,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant9 {
-    pub parameters: Option<RepositoryRuleDetailedVariant9Parameters>,
-    pub r#type: RepositoryRuleDetailedVariant9Type,
-    pub ruleset_id: Option<i64>,
-    pub ruleset_source: Option<String>,
-    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant9RulesetSourceType>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant9 {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "parameters",
-        "ruleset_id",
-        "ruleset_source",
-        "ruleset_source_type",
-        "type",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant9 {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant9", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant9 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.parameters),
-                crate::runtime::model::Skip(&self.ruleset_id),
-                crate::runtime::model::Skip(&self.ruleset_source),
-                crate::runtime::model::Skip(&self.ruleset_source_type),
-                &self.r#type,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant9 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<RepositoryRuleDetailedVariant9Parameters>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    RepositoryRuleDetailedVariant9RulesetSourceType,
-                >,
-                crate::runtime::model::Req<RepositoryRuleDetailedVariant9Type>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant9") {
-            Ok(((f0, f2, f3, f4, f1), extra)) => {
-                Ok(RepositoryRuleDetailedVariant9 {
-                    parameters: f0,
-                    ruleset_id: f2,
-                    ruleset_source: f3,
-                    ruleset_source_type: f4,
-                    r#type: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepositoryRuleDetailedVariant9Parameters {
-    pub do_not_enforce_on_create: Option<bool>,
-    pub required_status_checks: Vec<RepositoryRuleParamsStatusCheckConfiguration>,
-    pub strict_required_status_checks_policy: bool,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl RepositoryRuleDetailedVariant9Parameters {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "do_not_enforce_on_create",
-        "required_status_checks",
-        "strict_required_status_checks_policy",
-    ];
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant9Parameters {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant9Parameters", f)
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant9Parameters {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
-                &self.required_status_checks,
-                &self.strict_required_status_checks_policy,
-            ),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant9Parameters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Req<
-                    Vec<RepositoryRuleParamsStatusCheckConfiguration>,
-                >,
-                crate::runtime::model::Req<bool>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant9Parameters") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(RepositoryRuleDetailedVariant9Parameters {
-                    do_not_enforce_on_create: f0,
-                    required_status_checks: f1,
-                    strict_required_status_checks_policy: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleDetailedVariant9RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RepositoryRuleDetailedVariant9Type {
-    /// `required_status_checks`
-    RequiredStatusChecks,
-    /// `non_fast_forward`
-    NonFastForward,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RepositoryRuleDetailedVariant9Type {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::RequiredStatusChecks => "RequiredStatusChecks",
-                Self::NonFastForward => "NonFastForward",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RepositoryRuleDetailedVariant9Type {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequiredStatusChecks => "required_status_checks",
-            Self::NonFastForward => "non_fast_forward",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RepositoryRuleDetailedVariant9Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant9Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "required_status_checks" => Self::RequiredStatusChecks,
-                "non_fast_forward" => Self::NonFastForward,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type RepositoryRuleDetailedWorkflowsType = RepositoryRuleWorkflowsType;
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RepositoryRuleEnforcement {
@@ -14476,8 +13084,57 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredDeployments {
         }
     }
 }
-/// The same fields as [`RepositoryRuleDetailedVariant6Parameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleRequiredDeploymentsParameters = RepositoryRuleDetailedVariant6Parameters;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleRequiredDeploymentsParameters {
+    pub required_deployment_environments: Vec<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleRequiredDeploymentsParameters {
+    const WIRE_NAMES: &'static [&'static str] = &["required_deployment_environments"];
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredDeploymentsParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleRequiredDeploymentsParameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredDeploymentsParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.required_deployment_environments,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredDeploymentsParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<String>>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleRequiredDeploymentsParameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleRequiredDeploymentsParameters {
+                    required_deployment_environments: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RepositoryRuleRequiredDeploymentsType {
@@ -14577,8 +13234,58 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredLinearHistory {
         }
     }
 }
-/// The same fields as [`RepositoryRuleDetailedVariant4Type`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleRequiredLinearHistoryType = RepositoryRuleDetailedVariant4Type;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleRequiredLinearHistoryType {
+    /// `required_linear_history`
+    RequiredLinearHistory,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredLinearHistoryType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredLinearHistory => "RequiredLinearHistory",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleRequiredLinearHistoryType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredLinearHistory => "required_linear_history",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredLinearHistoryType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredLinearHistoryType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_linear_history" => Self::RequiredLinearHistory,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct RepositoryRuleRequiredSignatures {
@@ -14730,8 +13437,75 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredStatusChecks {
         }
     }
 }
-/// The same fields as [`RepositoryRuleDetailedVariant9Parameters`], whose type this is: values of the two mix freely.
-pub type RepositoryRuleRequiredStatusChecksParameters = RepositoryRuleDetailedVariant9Parameters;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleRequiredStatusChecksParameters {
+    pub do_not_enforce_on_create: Option<bool>,
+    pub required_status_checks: Vec<RepositoryRuleParamsStatusCheckConfiguration>,
+    pub strict_required_status_checks_policy: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleRequiredStatusChecksParameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "do_not_enforce_on_create",
+        "required_status_checks",
+        "strict_required_status_checks_policy",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredStatusChecksParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleRequiredStatusChecksParameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredStatusChecksParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
+                &self.required_status_checks,
+                &self.strict_required_status_checks_policy,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredStatusChecksParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Req<
+                    Vec<RepositoryRuleParamsStatusCheckConfiguration>,
+                >,
+                crate::runtime::model::Req<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleRequiredStatusChecksParameters") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RepositoryRuleRequiredStatusChecksParameters {
+                    do_not_enforce_on_create: f0,
+                    required_status_checks: f1,
+                    strict_required_status_checks_policy: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RepositoryRuleRequiredStatusChecksType {

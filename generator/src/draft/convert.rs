@@ -486,8 +486,17 @@ impl<'a> Converter<'a> {
             ));
         }
         let mut variants = Vec::new();
+        let tags: Vec<Option<String>> = objects.iter().map(|a| const_tag(doc, a)).collect();
         for (i, a) in objects.into_iter().enumerate() {
-            let name = format!("{ctx}Variant{}", i + 1);
+            // Named after the alternative's constant (`type: file_extension_restriction`), so
+            // the same alternative has the same model in every description whatever its place.
+            let unique = tags[i]
+                .as_ref()
+                .filter(|t| tags.iter().filter(|o| o.as_ref() == Some(*t)).count() == 1);
+            let name = match unique {
+                Some(tag) => format!("{ctx}{}", tag.to_upper_camel_case()),
+                None => format!("{ctx}Variant{}", i + 1),
+            };
             let t = self.ty(d, a, &name);
             let from = self.platforms_of(d);
             let t = self.hoist(t, &name, &format!("inline alternative in {ctx}"), &from);
@@ -587,4 +596,25 @@ impl<'a> Converter<'a> {
             }
         }
     }
+}
+
+/// The one value an alternative fixes for some property (`"type": {"enum": ["x"]}`), which tells
+/// it apart from its siblings; `None` when it fixes none.
+fn const_tag(doc: &super::openapi::Doc, alternative: &Value) -> Option<String> {
+    let v = doc.deref(alternative).0;
+    let own = v.get("properties").and_then(Value::as_object);
+    let tag = own.into_iter().flat_map(|m| m.values()).find_map(|p| {
+        let p = doc.deref(p).0;
+        match p.get("enum")?.as_array()?.as_slice() {
+            [Value::String(only)] if !only.is_empty() => Some(only.clone()),
+            _ => None,
+        }
+    });
+    // Or the tag of one of its `allOf` parts.
+    tag.or_else(|| {
+        v.get("allOf")?
+            .as_array()?
+            .iter()
+            .find_map(|part| const_tag(doc, part))
+    })
 }

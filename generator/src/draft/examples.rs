@@ -79,6 +79,19 @@ impl Converter<'_> {
     }
 }
 
+/// Whether an example object is an instance of a model at all: it lacks at most two thirds of
+/// the fields some description requires (or fewer than four of them). A team where the schema allows a user or a team, or a
+/// stargazer where it says a user, leaves out most of them: it is evidence of another shape
+/// (or a truncated example), not that GitHub omits the user's `login`.
+fn instance_of(fields: &[FieldDraft], o: &Map<String, Value>) -> bool {
+    let required: Vec<&FieldDraft> = fields
+        .iter()
+        .filter(|f| f.evidence.required_somewhere)
+        .collect();
+    let missing = required.iter().filter(|f| !o.contains_key(&f.name)).count();
+    missing < 4 || missing * 3 <= required.len() * 2
+}
+
 fn field_at<'a>(
     fields: &'a mut [FieldDraft],
     path: &[String],
@@ -146,6 +159,9 @@ impl Walker<'_, '_> {
         let models = &conv.models;
         match models.get(name).map(|d| &d.model) {
             Some(ModelDraft::Object { extends, fields }) => {
+                if !instance_of(fields, o) {
+                    return;
+                }
                 let mut seen: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
                 self.object(name, &[], fields, o, depth);
                 // The base's fields not redeclared, recorded on the base.

@@ -582,3 +582,29 @@ fn an_openapi_folder_lists_dotcom_ghec_then_ghes_by_version() {
     let empty = tempfile::tempdir().unwrap();
     assert!(super::descriptions_in(empty.path()).is_err());
 }
+
+#[test]
+fn an_example_of_another_shape_is_no_evidence() {
+    let props = json!({
+        "id": {"type": "integer"}, "login": {"type": "string"}, "url": {"type": "string"},
+        "type": {"type": "string"}, "avatar_url": {"type": "string"}, "site_admin": {"type": "boolean"}
+    });
+    let required = ["id", "login", "url", "type", "avatar_url", "site_admin"];
+    let with_example = |example: Value| {
+        let doc = platform(
+            "api.github.com",
+            team(props.clone(), &required),
+            example,
+            json!([{"$ref": "#/components/schemas/web"}, {"$ref": "#/components/schemas/app"}]),
+        );
+        merged(&[doc])["Team"].clone()
+    };
+    // Only `login` left out: the same shape, so the example is evidence that it may be absent.
+    let lacks_one = with_example(
+        json!({"id": 1, "url": "u", "type": "User", "avatar_url": "a", "site_admin": false}),
+    );
+    assert!(lacks_one.contains("login?: string"), "{lacks_one}");
+    // A team where the schema says user (5 of 6 required fields missing): another shape.
+    let other = with_example(json!({"id": 1, "name": "team", "slug": "t"}));
+    assert!(!other.contains('?'), "{other}");
+}

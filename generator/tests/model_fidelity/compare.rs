@@ -206,6 +206,9 @@ pub struct Comparer<'m> {
     models: &'m BTreeMap<String, Model>,
     seen: BTreeSet<(String, usize)>,
     facts: Facts,
+    /// Examples with the body type they answer, walked in `finish` once every description's
+    /// schemas are known (an example of another shape is told apart by them).
+    examples: Vec<(Schema, Value)>,
     pub score: Score,
 }
 
@@ -215,6 +218,7 @@ impl<'m> Comparer<'m> {
             models,
             seen: BTreeSet::new(),
             facts: Facts::default(),
+            examples: Vec::new(),
             score: Score::default(),
         }
     }
@@ -224,6 +228,9 @@ impl<'m> Comparer<'m> {
     /// every description requires it and every example has it), nullability (where any
     /// description or example says null) and enum values (the union).
     pub fn finish(mut self) -> Score {
+        for (body, example) in std::mem::take(&mut self.examples) {
+            evidence::walk(self.models, &body, &example, &mut self.facts, 0);
+        }
         let s = &mut self.score;
         for ((model, field), f) in &self.facts.fields {
             if !f.compared {
@@ -301,7 +308,7 @@ impl<'m> Comparer<'m> {
             if ct.contains("json") {
                 self.value(doc, &at, body, &media["schema"]);
                 for example in evidence::examples(doc, media) {
-                    evidence::walk(self.models, body, example, &mut self.facts, 0);
+                    self.examples.push((body.clone(), example.clone()));
                 }
             } else {
                 let want = if ct.starts_with("text/") || ct.contains("octocat-stream") {
@@ -409,6 +416,7 @@ impl<'m> Comparer<'m> {
             fact.compared = true;
             fact.theirs = true;
             fact.optional_somewhere |= !required.contains(name);
+            fact.required_somewhere |= required.contains(name);
             fact.nullable_somewhere |= view(doc, schema).nullable;
             let Some(f) = field else { continue };
             fact.ours = Some((f.required, f.nullable));

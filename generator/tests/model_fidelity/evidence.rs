@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use client_generator::schema::{Model, ModelKind, Schema};
-use serde_json::Value;
+use client_generator::schema::{Field, Model, ModelKind, Schema};
+use serde_json::{Map, Value};
 
 use crate::reference::Doc;
 
@@ -20,6 +20,8 @@ pub struct FieldFacts {
     pub theirs: bool,
     /// Some reference object lacks it or does not require it.
     pub optional_somewhere: bool,
+    /// Some reference object requires it.
+    pub required_somewhere: bool,
     pub nullable_somewhere: bool,
     pub example_absent: bool,
     pub example_null: bool,
@@ -102,6 +104,9 @@ pub fn walk(
         (Schema::Ref { name, .. }, _) => match models.get(name).map(|m| &m.kind) {
             Some(ModelKind::Object { fields }) => {
                 let Value::Object(o) = v else { return };
+                if !instance_of(name, fields, o, facts) {
+                    return;
+                }
                 for f in fields {
                     match o.get(&f.wire_name) {
                         None => facts.field(name, &f.wire_name).example_absent = true,
@@ -142,6 +147,21 @@ pub fn walk(
         },
         _ => {}
     }
+}
+
+/// Whether an example object is an instance of the model at all (the rule `draft-models`
+/// follows): it lacks at most two thirds of the fields some description requires, or fewer
+/// than four. A team where a user or a team may stand is no evidence about users.
+fn instance_of(model: &str, fields: &[Field], o: &Map<String, Value>, facts: &mut Facts) -> bool {
+    let required: Vec<&Field> = fields
+        .iter()
+        .filter(|f| facts.field(model, &f.wire_name).required_somewhere)
+        .collect();
+    let missing = required
+        .iter()
+        .filter(|f| !o.contains_key(&f.wire_name))
+        .count();
+    missing < 4 || missing * 3 <= required.len() * 2
 }
 
 /// The variant an object decodes as: by the discriminator, else the first whose required
