@@ -330,24 +330,28 @@ fn draft_writes_specs_and_models_once_and_keeps_edits() {
     assert_eq!(std::fs::read_to_string(&get).unwrap(), after, "idempotent");
 
     let state = opts.specs.join("models/State.yaml");
-    std::fs::write(&state, "enum: [open, closed, merged]\n").unwrap();
+    let drafted = std::fs::read_to_string(&state).unwrap();
+    let edited = drafted.replace("closed]", "closed, merged]");
+    std::fs::write(&state, &edited).unwrap();
     let kept = draft(&opts).unwrap();
     assert!(kept
         .models
         .iter()
         .any(|e| e.path == state && e.action == Action::Kept));
-    assert_eq!(
-        std::fs::read_to_string(&state).unwrap(),
-        "enum: [open, closed, merged]\n"
-    );
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), edited);
+    // A hand-written file (no drafted-from line) is kept even with `--force`.
+    let user = opts.specs.join("models/SimpleUser.yaml");
+    std::fs::write(&user, "fields:\n  login: string\n  name?: string\n").unwrap();
     draft(&DraftOptions {
         force: true,
         ..opts.clone()
     })
     .unwrap();
-    assert!(std::fs::read_to_string(&state)
-        .unwrap()
-        .ends_with("enum: [open, closed]\n"));
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), drafted);
+    assert_eq!(
+        std::fs::read_to_string(&user).unwrap(),
+        "fields:\n  login: string\n  name?: string\n"
+    );
 }
 
 #[test]
