@@ -1,8 +1,7 @@
-//! Examples in GitHub's descriptions that contradict their own schema: they (and their drifted
-//! copies) may fail to decode, for the reason given. Never a random answer, never a model
-//! loosened to pass one. An entry that matches no failure fails the proof.
+//! Examples that contradict their own schema: they (and their drifted copies) may fail to
+//! decode, for the reason given; an entry that matches no failure fails the proof.
 
-/// One allowed failure: `platforms` is a prefix of the platform name (`ghes-` for all GHES,
+/// One allowed failure (never a random answer, never a model loosened to pass an example): `platforms` is a prefix of the platform name (`ghes-` for all GHES,
 /// `` for every description); `example` the example's name.
 #[derive(Debug)]
 pub struct Allowed {

@@ -1,7 +1,5 @@
-//! Random answers drawn from a response schema with a seeded generator: optional properties
-//! present or absent, nullable ones `null` or not, enum values from the list, one `oneOf` /
-//! `anyOf` alternative, arrays of 0 to 3 items. Array elements and map values are never
-//! `null` (the model format has no `(T | null)[]`; GitHub sends none).
+//! Seeded random answers drawn from a response schema: optional properties present or not,
+//! nullable ones `null` or not, enum values, `oneOf` picks, arrays of 0 to 3 items.
 
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64;
@@ -24,7 +22,9 @@ pub fn rng(seed: &str) -> Pcg64 {
     Pcg64::seed_from_u64(h)
 }
 
-/// One answer valid against `schema` (a whole response body: never `null` itself).
+/// One answer valid against `schema` (a whole response body: never `null` itself). Array
+/// elements and map values are never `null` either: the model format has no `(T | null)[]`,
+/// and GitHub sends none.
 pub fn answer(doc: &Doc, schema: &Value, rng: &mut Pcg64) -> Value {
     Sampler { doc, rng }.value(schema, 0, false)
 }
