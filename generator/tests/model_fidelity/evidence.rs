@@ -177,7 +177,7 @@ fn pick<'m>(
 
 /// Whether a reference schema is a `$ref` to a component another model than `model` was
 /// drafted from (`pull-request` for `PullRequestMinimal`).
-fn foreign(theirs: &Value, model: &str) -> bool {
+pub fn foreign(theirs: &Value, model: &str) -> bool {
     let Some(key) = theirs
         .get("$ref")
         .and_then(Value::as_str)
