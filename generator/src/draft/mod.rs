@@ -3,6 +3,8 @@
 
 mod convert;
 mod emit;
+#[cfg(test)]
+mod evidence_tests;
 mod examples;
 mod merge;
 mod openapi;
