@@ -66,6 +66,34 @@ fn draft_models_writes_responses_and_models() {
         "{model}"
     );
 
+    // `--openapi-dir`: every `*.json` but `*.deref.json` is evidence; a field one
+    // description does not require is optional, with the platform named.
+    let dir = tmp.path().join("generated");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("api.github.com.json"), OPENAPI).unwrap();
+    fs::write(dir.join("api.github.com.deref.json"), "{ not read").unwrap();
+    fs::write(
+        dir.join("ghes-3.14.json"),
+        OPENAPI.replace(r#""required": ["login"]"#, r#""required": []"#),
+    )
+    .unwrap();
+    let out = run(&[
+        "draft-models",
+        "--openapi-dir",
+        &dir.display().to_string(),
+        "--specs",
+        &specs.display().to_string(),
+        "--force",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("(api.github.com and 1 more)"), "{stderr}");
+    let model = fs::read_to_string(specs.join("models/OrganizationFull.yaml")).unwrap();
+    assert!(
+        model.contains("fields:\n  # optional: not required in ghes-3.14\n  login?: string\n"),
+        "{model}"
+    );
+
     fs::write(&openapi, "{ not json").unwrap();
     let bad = call(&[]);
     assert_eq!(bad.status.code(), Some(1));

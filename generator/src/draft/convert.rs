@@ -71,7 +71,7 @@ pub(crate) struct Drafted {
 /// Walks schemas of several descriptions (the first that has a route wins), naming and
 /// drafting every model reached. Output order never depends on hash order.
 pub(crate) struct Converter<'a> {
-    docs: &'a [Doc],
+    pub(crate) docs: &'a [Doc],
     /// (document, canonical component key) -> model name.
     names: BTreeMap<(usize, String), String>,
     /// Lower-cased model name -> the name as spelled and what it was drafted from (names are
@@ -82,6 +82,8 @@ pub(crate) struct Converter<'a> {
     /// Component key -> the name given to it by the first document that reached it.
     by_key: BTreeMap<String, String>,
     pending: Vec<(usize, String, String)>,
+    /// (one_of context, shape signature) -> the name of that inline alternative.
+    pub(crate) variants: BTreeMap<(String, String), String>,
     pub models: BTreeMap<String, Drafted>,
     /// Places where the draft had to lose information, for the report.
     pub notes: BTreeSet<String>,
@@ -97,6 +99,7 @@ impl<'a> Converter<'a> {
             on_disk: BTreeMap::new(),
             by_key: BTreeMap::new(),
             pending: Vec::new(),
+            variants: BTreeMap::new(),
             models: BTreeMap::new(),
             notes: BTreeSet::new(),
             depth: 0,
@@ -495,7 +498,7 @@ impl<'a> Converter<'a> {
                 .filter(|t| tags.iter().filter(|o| o.as_ref() == Some(*t)).count() == 1);
             let name = match unique {
                 Some(tag) => format!("{ctx}{}", tag.to_upper_camel_case()),
-                None => format!("{ctx}Variant{}", i + 1),
+                None => self.variant_name(d, a, ctx, i),
             };
             let t = self.ty(d, a, &name);
             let from = self.platforms_of(d);

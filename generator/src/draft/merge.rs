@@ -3,7 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde_json::Value;
+
 use super::convert::{Converter, Drafted, FieldDraft, ModelDraft, Ty, Typed};
+use super::openapi::Doc;
 
 /// The property is not in that description's schema.
 pub(crate) const ABSENT: &str = "absent in";
@@ -137,6 +140,24 @@ struct Sides<'a> {
 }
 
 impl Converter<'_> {
+    /// The name of the `i`-th inline alternative of a `oneOf` at `ctx`: `<ctx>Variant<i+1>`,
+    /// unless another description gave that name to an alternative of another shape (the
+    /// descriptions list different alternatives: GHES lacks newer rule kinds); the same
+    /// shape in another description is the same variant, whatever its position.
+    pub(crate) fn variant_name(&mut self, d: usize, alt: &Value, ctx: &str, i: usize) -> String {
+        let key = (ctx.to_string(), signature(&self.docs[d], alt));
+        if let Some(name) = self.variants.get(&key) {
+            return name.clone();
+        }
+        let taken = |n: &String| self.variants.iter().any(|((c, _), v)| c == ctx && v == n);
+        let name = (i + 1..)
+            .map(|k| format!("{ctx}Variant{k}"))
+            .find(|n| !taken(n))
+            .expect("a free name");
+        self.variants.insert(key, name.clone());
+        name
+    }
+
     /// Adds a drafted model, merging it into the draft of the same name from other
     /// descriptions.
     pub(crate) fn insert_model(&mut self, name: &str, drafted: Drafted) {
@@ -297,4 +318,34 @@ fn ty_kind(t: &Ty) -> &str {
         Ty::Enum(_) => "enum",
         Ty::OneOf(_) => "one_of",
     }
+}
+
+/// What identifies an inline alternative across descriptions: the components its `allOf`
+/// extends and its property names, with the value of any one-value enum (a tag).
+fn signature(doc: &Doc, alt: &Value) -> String {
+    let (v, _) = doc.deref(alt);
+    let mut parts: Vec<String> = Vec::new();
+    let mut props = Vec::new();
+    for part in v["allOf"].as_array().into_iter().flatten() {
+        match part.get("$ref").and_then(Value::as_str) {
+            Some(r) => parts.push(r.rsplit('/').next().unwrap_or(r).to_string()),
+            None => props.push(part),
+        }
+    }
+    props.push(v);
+    for p in props {
+        for (name, schema) in doc.deref(p).0["properties"]
+            .as_object()
+            .into_iter()
+            .flatten()
+        {
+            let tag = doc.deref(schema).0["enum"]
+                .as_array()
+                .filter(|e| e.len() == 1)
+                .map(|e| format!("={}", e[0]));
+            parts.push(format!("{name}{}", tag.unwrap_or_default()));
+        }
+    }
+    parts.sort();
+    parts.join(",")
 }

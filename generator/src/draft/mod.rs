@@ -3,6 +3,8 @@
 
 mod convert;
 mod emit;
+#[cfg(test)]
+mod evidence_tests;
 mod examples;
 mod merge;
 mod openapi;
@@ -37,7 +39,8 @@ pub struct DraftOptions {
     pub only: Vec<String>,
     /// Report what would be written without writing.
     pub dry_run: bool,
-    /// Overwrite model files whose content differs from the draft.
+    /// Overwrite drafted model files whose content differs from the draft (files without
+    /// the `# Drafted by …` first line are hand-written and always kept).
     pub force: bool,
 }
 
@@ -259,7 +262,8 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
         let content = emit::model_file(drafted);
         let action = match std::fs::read_to_string(&path) {
             Ok(old) if old == content => Action::Unchanged,
-            Ok(_) if !opts.force => Action::Kept,
+            // A file without the drafted-from line is written by hand: never replaced.
+            Ok(old) if !opts.force || emit::origin_of(&old).is_none() => Action::Kept,
             _ => {
                 edits.push((path.clone(), content));
                 if opts.dry_run {

@@ -330,24 +330,28 @@ fn draft_writes_specs_and_models_once_and_keeps_edits() {
     assert_eq!(std::fs::read_to_string(&get).unwrap(), after, "idempotent");
 
     let state = opts.specs.join("models/State.yaml");
-    std::fs::write(&state, "enum: [open, closed, merged]\n").unwrap();
+    let drafted = std::fs::read_to_string(&state).unwrap();
+    let edited = drafted.replace("closed]", "closed, merged]");
+    std::fs::write(&state, &edited).unwrap();
     let kept = draft(&opts).unwrap();
     assert!(kept
         .models
         .iter()
         .any(|e| e.path == state && e.action == Action::Kept));
-    assert_eq!(
-        std::fs::read_to_string(&state).unwrap(),
-        "enum: [open, closed, merged]\n"
-    );
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), edited);
+    // A hand-written file (no drafted-from line) is kept even with `--force`.
+    let user = opts.specs.join("models/SimpleUser.yaml");
+    std::fs::write(&user, "fields:\n  login: string\n  name?: string\n").unwrap();
     draft(&DraftOptions {
         force: true,
         ..opts.clone()
     })
     .unwrap();
-    assert!(std::fs::read_to_string(&state)
-        .unwrap()
-        .ends_with("enum: [open, closed]\n"));
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), drafted);
+    assert_eq!(
+        std::fs::read_to_string(&user).unwrap(),
+        "fields:\n  login: string\n  name?: string\n"
+    );
 }
 
 #[test]
@@ -403,208 +407,4 @@ fn names_avoid_model_files_drafted_from_something_else() {
         emit::origin_of(&text).as_deref(),
         Some("components/schemas/state")
     );
-}
-
-/// One description (`<platform>.json`) with `GET /teams/{id}` answering a `team`, its
-/// example, and `GET /hooks` answering an inline one_of.
-fn platform(name: &str, team: Value, example: Value, variants: Value) -> Doc {
-    let api = json!({
-        "paths": {
-            "/teams/{id}": {"get": {"operationId": "teams/get", "responses": {"200": {"content": {"application/json": {
-                "schema": {"$ref": "#/components/schemas/team"},
-                "examples": {"default": {"$ref": "#/components/examples/team"}}
-            }}}}}},
-            "/hooks": {"get": {"operationId": "repos/list-hooks", "responses": {"200": {"content": {"application/json": {
-                "schema": {"oneOf": variants}
-            }}}}}}
-        },
-        "components": {
-            "examples": {"team": {"value": example}},
-            "schemas": {
-                "team": team,
-                "web": {"type": "object", "required": ["url"], "properties": {"url": {"type": "string"}}},
-                "app": {"type": "object", "required": ["app_id"], "properties": {"app_id": {"type": "integer"}}},
-                "email": {"type": "object", "required": ["to"], "properties": {"to": {"type": "string"}}}
-            }
-        }
-    });
-    Doc::new(format!("{name}.json").into(), api)
-}
-
-/// Drafts both routes from every description in order, as `draft` does.
-fn merged(docs: &[Doc]) -> BTreeMap<String, String> {
-    let mut conv = Converter::new(docs);
-    for (route, id, name) in [
-        ("GET /teams/{id}", "get", "GetResponse"),
-        ("GET /hooks", "listHooks", "ListHooksResponse"),
-    ] {
-        for (d, doc) in docs.iter().enumerate() {
-            let op = doc.operation(route, "teams", id).expect("operation");
-            responses::declare(&mut conv, docs, d, op, "GET", name);
-        }
-    }
-    conv.finish();
-    conv.models
-        .iter()
-        .map(|(n, d)| {
-            (
-                n.clone(),
-                emit::model_file(d).split_once('\n').unwrap().1.to_string(),
-            )
-        })
-        .collect()
-}
-
-fn team(props: Value, required: &[&str]) -> Value {
-    json!({"type": "object", "required": required, "properties": props})
-}
-
-#[test]
-fn evidence_of_every_description_and_example_is_merged() {
-    let dotcom = platform(
-        "api.github.com",
-        team(
-            json!({
-                "id": {"type": "integer"},
-                "type": {"type": "string", "enum": ["enterprise", "organization"]},
-                "slug": {"type": "string"},
-                "parent": {"type": "string"},
-                "name": {"type": "string"},
-                "size": {"type": "integer"}
-            }),
-            &["id", "type", "slug", "parent", "name", "size"],
-        ),
-        json!({"id": 1, "type": "organization", "slug": "a", "parent": "p", "size": 3}),
-        json!([{"$ref": "#/components/schemas/web"}, {"$ref": "#/components/schemas/app"}]),
-    );
-    let ghes = platform(
-        "ghes-3.14",
-        team(
-            json!({
-                "id": {"type": "integer"},
-                "slug": {"type": "string", "enum": ["x", "y"]},
-                "parent": {"type": "string", "nullable": true},
-                "name": {"type": "string"},
-                "size": {"type": "number"},
-                "old": {"type": "boolean"}
-            }),
-            &["id", "slug", "parent", "name", "old"],
-        ),
-        json!({"id": 2, "slug": "x", "parent": "p", "name": null, "size": 1.5, "old": "not a bool"}),
-        json!([{"$ref": "#/components/schemas/app"}, {"$ref": "#/components/schemas/email"}]),
-    );
-    let got = merged(&[dotcom, ghes]);
-    assert_eq!(
-        got["Team"],
-        "fields:
-  id: integer
-  # optional: missing in an example in api.github.com
-  # nullable: null in an example in ghes-3.14
-  name?: string | null
-  # optional: absent in api.github.com
-  old?: boolean
-  # nullable: nullable in ghes-3.14
-  parent: string | null
-  # optional: not required in ghes-3.14
-  size?: number
-  slug:
-    enum: [x, \"y\"]
-  # optional: absent in ghes-3.14; missing in an example in ghes-3.14
-  type?:
-    enum: [enterprise, organization]
-",
-        "{got:#?}"
-    );
-    assert_eq!(got["ListHooksResponse"], "one_of: [Web, App, Email]\n");
-}
-
-#[test]
-fn one_description_alone_gets_no_evidence_comments() {
-    let only = platform(
-        "ghec",
-        team(
-            json!({"id": {"type": "integer"}, "note": {"type": "string", "nullable": true}}),
-            &["id"],
-        ),
-        json!({"id": 1, "note": null}),
-        json!([{"$ref": "#/components/schemas/web"}, {"$ref": "#/components/schemas/app"}]),
-    );
-    let got = merged(&[only]);
-    assert_eq!(
-        got["Team"],
-        "fields:\n  id: integer\n  note?: string | null\n"
-    );
-}
-
-#[test]
-fn platform_lists_fold_consecutive_ghes_versions() {
-    let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
-    assert_eq!(
-        super::merge::platforms(&set(&[
-            "ghec",
-            "ghes-3.14",
-            "ghes-3.15",
-            "ghes-3.16",
-            "ghes-3.18",
-            "api.github.com"
-        ])),
-        "api.github.com, ghec, ghes-3.14 to 3.16, ghes-3.18"
-    );
-}
-
-#[test]
-fn an_openapi_folder_lists_dotcom_ghec_then_ghes_by_version() {
-    let dir = tempfile::tempdir().unwrap();
-    for f in [
-        "ghes-3.9.json",
-        "ghes-3.14.json",
-        "ghec.json",
-        "api.github.com.json",
-        "api.github.com.deref.json",
-        "README.md",
-    ] {
-        std::fs::write(dir.path().join(f), "{}").unwrap();
-    }
-    let got: Vec<String> = super::descriptions_in(dir.path())
-        .unwrap()
-        .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(
-        got,
-        [
-            "api.github.com.json",
-            "ghec.json",
-            "ghes-3.9.json",
-            "ghes-3.14.json"
-        ]
-    );
-    let empty = tempfile::tempdir().unwrap();
-    assert!(super::descriptions_in(empty.path()).is_err());
-}
-
-#[test]
-fn an_example_of_another_shape_is_no_evidence() {
-    let props = json!({
-        "id": {"type": "integer"}, "login": {"type": "string"}, "url": {"type": "string"},
-        "type": {"type": "string"}, "avatar_url": {"type": "string"}, "site_admin": {"type": "boolean"}
-    });
-    let required = ["id", "login", "url", "type", "avatar_url", "site_admin"];
-    let with_example = |example: Value| {
-        let doc = platform(
-            "api.github.com",
-            team(props.clone(), &required),
-            example,
-            json!([{"$ref": "#/components/schemas/web"}, {"$ref": "#/components/schemas/app"}]),
-        );
-        merged(&[doc])["Team"].clone()
-    };
-    // Only `login` left out: the same shape, so the example is evidence that it may be absent.
-    let lacks_one = with_example(
-        json!({"id": 1, "url": "u", "type": "User", "avatar_url": "a", "site_admin": false}),
-    );
-    assert!(lacks_one.contains("login?: string"), "{lacks_one}");
-    // A team where the schema says user (5 of 6 required fields missing): another shape.
-    let other = with_example(json!({"id": 1, "name": "team", "slug": "t"}));
-    assert!(!other.contains('?'), "{other}");
 }

@@ -1,14 +1,12 @@
-//! The comparison: each spec's declared 2xx bodies, read through our models, against the
-//! OpenAPI 2xx schemas of every description, aspect by aspect (statuses, field names, types,
-//! nullability, required-ness, enum values). Each (model, reference schema) pair is walked
-//! once; names, required-ness, nullability and enums are scored once over all descriptions.
+//! Each spec's declared 2xx bodies, read through our models, against the 2xx schemas of every
+//! description, aspect by aspect; names, required-ness, nullability, enums scored over all.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use client_generator::schema::{ArrayVariant, Model, ModelKind, ResponseDecl, Schema};
 use serde_json::Value;
 
-use crate::evidence::{self, Facts};
+use crate::evidence::{self, foreign, Facts};
 use crate::reference::Doc;
 
 /// Hits out of comparisons for one aspect.
@@ -577,31 +575,6 @@ impl View<'_> {
             Kind::Union(_) => "union",
         }
     }
-}
-
-/// Whether a reference schema is a `$ref` to a component another model than `model` was
-/// drafted from (`pull-request` for `PullRequestMinimal`).
-fn foreign(theirs: &Value, model: &str) -> bool {
-    let Some(key) = theirs
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix("#/components/schemas/"))
-    else {
-        return false;
-    };
-    let camel: String = key
-        .trim_start_matches("nullable-")
-        .split(['-', '_'])
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
-        })
-        .collect();
-    // A drafted name may carry a digit where the plain one was taken (`State2`).
-    let model = model.trim_end_matches(|c: char| c.is_ascii_digit());
-    !model.eq_ignore_ascii_case(&camel)
 }
 
 fn describe(s: &Schema) -> String {

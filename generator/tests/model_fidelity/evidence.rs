@@ -1,6 +1,5 @@
-//! What every description and its examples say of each (model, field), gathered across
-//! descriptions and scored once: a field is required where all require it and every example
-//! has it, nullable where any says null; enum values are the union of the descriptions'.
+//! What all descriptions and examples say of each (model, field): required where all require
+//! it and every example has it, nullable where any says null; enums the union.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -194,4 +193,29 @@ fn pick<'m>(
                 .iter()
                 .all(|f| !f.required || o.contains_key(&f.wire_name))
     })
+}
+
+/// Whether a reference schema is a `$ref` to a component another model than `model` was
+/// drafted from (`pull-request` for `PullRequestMinimal`).
+pub fn foreign(theirs: &Value, model: &str) -> bool {
+    let Some(key) = theirs
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+    else {
+        return false;
+    };
+    let camel: String = key
+        .trim_start_matches("nullable-")
+        .split(['-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    // A drafted name may carry a digit where the plain one was taken (`State2`).
+    let model = model.trim_end_matches(|c: char| c.is_ascii_digit());
+    !model.eq_ignore_ascii_case(&camel)
 }
