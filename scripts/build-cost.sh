@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Cold-build cost of the full-corpus generated client next to what a user would pick instead,
+# Cold-build cost of the whole-API generated client next to what a user would pick instead,
 # measured in ONE run on this machine: octocrab, octorust, the dependency floor (reqwest +
 # rustls + serde_json + tokio, no API code), ours with every scope, ours with 3 scopes.
 #
-#   scripts/build-cost.sh [--profile debug|release|both] [--only NAME[,NAME...]] [--corpus DIR]
+#   scripts/build-cost.sh [--profile debug|release|both] [--only NAME[,NAME...]] [--specs DIR]
+#
+# --specs defaults to this repository's specs/ (all 1,044 endpoints, typed); `--corpus DIR`
+# generates from another specs folder (e.g. the untyped Octokit corpus) instead. `ours3` is a
+# program that uses only `repos`, `issues` and `pulls` (`default-features = false`).
 #
 # Each candidate is a scratch binary crate in a temporary directory with its own target
 # directory; sources come from crates.io through cargo (never vendored) and are fetched
@@ -20,22 +24,17 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PROFILE=debug
 ONLY=""
-CORPUS="${OCTOKIT_CORPUS:-}"
+CORPUS="$ROOT/specs"
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) PROFILE=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
-    --corpus) CORPUS=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --corpus|--specs) CORPUS=$2; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-if [ -z "$CORPUS" ]; then
-  for c in "$ROOT/../shared/corpus/octokit-docs" "$ROOT/../../shared/corpus/octokit-docs"; do
-    [ -d "$c" ] && CORPUS=$(cd "$c" && pwd) && break
-  done
-fi
-[ -d "$CORPUS" ] || { echo "corpus not found (pass --corpus DIR or set OCTOKIT_CORPUS)" >&2; exit 2; }
+[ -d "$CORPUS" ] || { echo "specs folder not found: $CORPUS (pass --specs DIR)" >&2; exit 2; }
 case "$PROFILE" in debug) PROFILES=(debug) ;; release) PROFILES=(release) ;; both) PROFILES=(debug release) ;;
   *) echo "--profile debug|release|both" >&2; exit 2 ;; esac
 
@@ -55,7 +54,7 @@ rm -rf "$OURS"
 /usr/bin/time -f "%e %M" -o "$WORK/gen2.time" "$GEN" generate --specs "$CORPUS" --out "$OURS" 2>/dev/null
 read -r GEN_S GEN_KB < "$WORK/gen.time"
 read -r GEN2_S _ < "$WORK/gen2.time"
-RS_LINES=$(cat "$OURS"/src/*.rs "$OURS"/src/runtime/*.rs | wc -l)
+RS_LINES=$(find "$OURS/src" -name '*.rs' -print0 | xargs -0 cat | wc -l)
 
 # --- scratch crates -------------------------------------------------------------------------
 scratch() { # name, dependency lines, main body
@@ -85,7 +84,7 @@ scratch octorust "octorust = \"0.10\"
 $TOKIO" 'let _ = octorust::Client::new("ua", None::<octorust::auth::Credentials>);'
 scratch ours "github-rest-client = { path = \"$OURS\" }
 $TOKIO" 'let _ = github_rest_client::Client::new();'
-scratch ours3 "github-rest-client = { path = \"$OURS\", default-features = false, features = [\"repos\", \"issues\", \"users\"] }
+scratch ours3 "github-rest-client = { path = \"$OURS\", default-features = false, features = [\"repos\", \"issues\", \"pulls\"] }
 $TOKIO" 'let _ = github_rest_client::Client::new();'
 
 NAMES=()
