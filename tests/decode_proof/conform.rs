@@ -54,13 +54,12 @@ fn at(doc: &Doc, schema: &Value, value: &Value, path: &str, depth: usize) -> Res
         }
     };
     if value.is_null() {
-        return if nullable(s) || alternatives(doc, s).iter().any(|a| nullable(doc.deref(a))) {
+        let allowed = nullable(s) || alternatives(doc, s).iter().any(|a| nullable(doc.deref(a)));
+        // No type stated: anything goes.
+        let untyped =
+            types(s).is_empty() && s.get("properties").is_none() && alternatives(doc, s).is_empty();
+        return if allowed || untyped {
             Ok(())
-        } else if types(s).is_empty()
-            && s.get("properties").is_none()
-            && alternatives(doc, s).is_empty()
-        {
-            Ok(()) // no type stated: anything goes
         } else {
             Err(format!(
                 "`null` at `{}` where the schema does not allow it",
