@@ -3819,9 +3819,7 @@ pub mod update_repo_variable {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("value", &self.value);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

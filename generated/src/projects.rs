@@ -638,9 +638,7 @@ pub mod update_card {
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("archived", &self.archived);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -10318,9 +10318,7 @@ pub mod update {
             body.opt("archived", &self.archived);
             body.opt("allow_forking", &self.allow_forking);
             body.opt("web_commit_signoff_required", &self.web_commit_signoff_required);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -11114,9 +11112,7 @@ pub mod update_invitation {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permissions", &self.permissions);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -11299,9 +11295,7 @@ pub mod update_release {
             body.opt("prerelease", &self.prerelease);
             body.opt("make_latest", &self.make_latest);
             body.opt("discussion_category_name", &self.discussion_category_name);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -11426,9 +11420,7 @@ pub mod update_release_asset {
             body.opt("name", &self.name);
             body.opt("label", &self.label);
             body.opt("state", &self.state);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -11536,9 +11528,7 @@ pub mod update_webhook {
             body.opt("add_events", &self.add_events);
             body.opt("remove_events", &self.remove_events);
             body.opt("active", &self.active);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

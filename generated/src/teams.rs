@@ -1512,9 +1512,7 @@ pub mod update_in_org {
             body.opt("notification_setting", &self.notification_setting);
             body.opt("permission", &self.permission);
             body.opt("parent_team_id", &self.parent_team_id);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

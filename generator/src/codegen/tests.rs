@@ -274,6 +274,26 @@ fn all_optional_body_is_omitted_when_nothing_is_set() {
             r#"body.opt("lock_reason", &self.lock_reason); if !body.is_empty() { req = req.json(body); }"#,
         ],
     );
+    // A PATCH always sends its object, `{}` when nothing is set (GitHub's description
+    // requires a body there).
+    let e = endpoint(
+        "repos",
+        "updateWebhook",
+        HttpMethod::Patch,
+        "/repos/{owner}/{repo}/hooks/{hook_id}",
+        vec![
+            param("owner", Location::Path, Type::String, true),
+            param("repo", Location::Path, Type::String, true),
+            param("hook_id", Location::Path, Type::Integer, true),
+            param("active", Location::Body, Type::Boolean, false),
+        ],
+    );
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[r#"body.opt("active", &self.active); req = req.json(body);"#],
+    );
+    lacks(&src, &["is_empty()"]);
     // A required field makes the object non-empty: attached unconditionally.
     let e = issues_create();
     let src = endpoint_source(&api(vec![e.clone()]), &e);
