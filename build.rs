@@ -9,6 +9,10 @@
 //! - out of step with `GITHUB_CLIENT_NO_REGEN=1`: nothing is written and the build fails with
 //!   the diff;
 //! - a spec that does not parse fails the build with its diagnostics.
+//!
+//! It also writes the conformance calls of every endpoint (`client_generator::conformance`)
+//! to `$OUT_DIR/conformance_calls.rs`, which `tests/conformance.rs` includes: they always
+//! match the specs the client was generated from.
 
 use std::path::PathBuf;
 use std::process::exit;
@@ -39,6 +43,7 @@ fn main() {
         }
     };
     if plan.is_empty() {
+        write_conformance_calls(&config);
         return;
     }
     let n = plan.len();
@@ -60,4 +65,20 @@ fn main() {
          run the build again"
     );
     exit(1);
+}
+
+/// `$OUT_DIR/conformance_calls.rs` (rewritten only when it changes).
+fn write_conformance_calls(config: &Config) {
+    let source = match config.conformance_calls() {
+        Ok(source) => source,
+        Err(diags) => {
+            eprintln!("{diags}");
+            exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    let file = out.join("conformance_calls.rs");
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(source.as_str()) {
+        std::fs::write(&file, source).expect("writing conformance_calls.rs");
+    }
 }
