@@ -20,6 +20,7 @@ mod calls {
 #[path = "conformance/broken.rs"]
 mod broken;
 
+use std::io::Write as _;
 use std::sync::{Arc, Mutex, Weak};
 
 use harness::describe::Description;
@@ -173,6 +174,18 @@ fn every_method_conforms_to_the_descriptions() {
         ));
     }
     println!("{text}");
+    // The per-scope lines also go straight to stderr, past the test harness's capture, so a
+    // passing run shows its figures too (`.ci/run`'s log).
+    let mut err = std::io::stderr().lock();
+    for s in &sweeps {
+        let _ = writeln!(
+            err,
+            "\nconformance, {}:\n{}",
+            s.description,
+            report::summary(s)
+        );
+    }
+    drop(err);
     if full {
         std::fs::write(harness::prism::npm_dir().join("REPORT.md"), &text).unwrap();
     }

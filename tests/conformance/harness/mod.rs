@@ -64,8 +64,8 @@ pub enum Outcome {
     Pages { items: usize },
     /// The answer did not decode into the method's type.
     Decode(String),
-    /// Prism rejected the request (`422`, its own problem body listing the violations,
-    /// when the operation documents no `422` of its own).
+    /// Prism rejected the request (`422`, its own problem body listing the violations as
+    /// JSON, when the operation documents no `422` of its own).
     Rejected(String),
     /// Any other error, as the client shows it.
     Failed(String),
@@ -238,7 +238,7 @@ fn failed(e: Error) -> Outcome {
             .as_str()
             .is_some_and(|t| t.contains("stoplight.io/prism"));
         if let (true, Some(list)) = (prism, body.get("validation")) {
-            return Outcome::Rejected(sweep::violations_text(&list.to_string()));
+            return Outcome::Rejected(list.to_string());
         }
     }
     match e {

@@ -6,9 +6,9 @@
 //!   the proxy answers with a link to the same request with `page=2` on the proxy; the answer
 //!   to `page=2` has no next link, so `paginate()` reads exactly two pages. Other answers
 //!   keep no `Link`.
-//! - **Redirects.** A `3xx` (archive downloads) points at another host; the proxy points its
-//!   `Location` at its own `/__redirected` path, answered `200` with an empty body, so a
-//!   redirect is followed without leaving the machine.
+//! - **Redirects.** A `3xx` (archive downloads) points at another host, or nowhere; the
+//!   proxy points its `Location` at its own `/__redirected` path, answered `200` with an
+//!   empty body, so a redirect is followed without leaving the machine.
 //!
 //! Everything else is passed through unchanged: method, path, query, headers, body.
 
@@ -188,6 +188,13 @@ async fn forward(
             }
             _ => headers.push((k, v)),
         }
+    }
+    // Prism's redirects carry the description's example `Location`, or none.
+    if (300..400).contains(&status) && !headers.iter().any(|(k, _)| k == "location") {
+        headers.push((
+            "location".into(),
+            format!("{base}{REDIRECTED}?status={status}"),
+        ));
     }
     let paged = header(&head.headers, PAGES_HEADER).is_some();
     if let Some(next) = next_link(base, &head.target).filter(|_| paged && status < 300) {

@@ -20,9 +20,9 @@ pub struct Allowed {
     /// `static` or `dynamic` answers only; both when absent.
     #[serde(default)]
     pub mode: String,
-    /// Text the finding's message must contain (e.g. the JSON path of a decode failure).
+    /// Texts the finding's message must all contain (e.g. the JSON path of a decode failure).
     #[serde(default)]
-    pub contains: String,
+    pub contains: Vec<String>,
     /// Why this is not a bug of the client or its specs.
     pub reason: String,
 }
@@ -55,7 +55,7 @@ impl Allowed {
             && self.kind == f.kind.name()
             && (self.descriptions.is_empty() || self.descriptions.iter().any(|d| d == description))
             && (self.mode.is_empty() || f.call.contains(&self.mode))
-            && f.message.contains(&self.contains)
+            && self.contains.iter().all(|c| f.message.contains(c.as_str()))
     }
 }
 

@@ -160,26 +160,19 @@ async fn one(
     (outcome, run.recorder.take())
 }
 
-/// The findings of one call: violations of any attempt (the request's, and the answer's as
-/// [`Kind::Example`]); then the outcome.
+/// The findings of one call: each violation of any attempt (the request's errors, its
+/// warnings as [`Kind::Warning`], the answer's as [`Kind::Example`]), then the outcome.
 pub fn judge(outcome: &Outcome, attempts: &[Attempt], documented: u16) -> Vec<(Kind, String)> {
     let mut found = Vec::new();
     for a in attempts {
         let Some(v) = &a.violations else { continue };
+        let at = format!("{} {}", a.method, a.target);
         if a.status == 0 {
-            found.push((Kind::Other, format!("{} {}: {v}", a.method, a.target)));
+            found.push((Kind::Other, format!("{at}: {v}")));
             continue;
         }
-        let (request, warnings, response) = split_violations(v);
-        let kinds = [
-            (Kind::Violation, request),
-            (Kind::Warning, warnings),
-            (Kind::Example, response),
-        ];
-        for (kind, text) in kinds {
-            if !text.is_empty() {
-                found.push((kind, format!("{} {}: {text}", a.method, a.target)));
-            }
+        for (kind, text) in violations(v) {
+            found.push((kind, format!("{at}: {text}")));
         }
     }
     let first = attempts.first().map(|a| a.status);
@@ -210,14 +203,14 @@ pub fn judge(outcome: &Outcome, attempts: &[Attempt], documented: u16) -> Vec<(K
             }
         }
         Outcome::Decode(message) => found.push((Kind::Decode, message.clone())),
-        Outcome::Rejected(text) => {
-            let target = attempts
+        Outcome::Rejected(list) => {
+            let at = attempts
                 .last()
-                .map(|a| format!("{} {}", a.method, a.target));
-            found.push((
-                Kind::Violation,
-                format!("{}: {text}", target.unwrap_or_default()),
-            ));
+                .map(|a| format!("{} {}", a.method, a.target))
+                .unwrap_or_default();
+            for (kind, text) in violations(list) {
+                found.push((kind, format!("{at}: {text}")));
+            }
         }
         // A violation is already reported; its `422` is no second finding.
         Outcome::Failed(_) if found.iter().any(|(k, _)| *k == Kind::Violation) => {}
@@ -226,43 +219,29 @@ pub fn judge(outcome: &Outcome, attempts: &[Attempt], documented: u16) -> Vec<(K
     found
 }
 
-/// `sl-violations` split into the request's errors, its warnings and the response's, each
-/// as text.
-fn split_violations(header: &str) -> (String, String, String) {
-    let Ok(serde_json::Value::Array(list)) = serde_json::from_str::<serde_json::Value>(header)
-    else {
-        return (header.to_owned(), String::new(), String::new());
-    };
-    let (response, request): (Vec<_>, Vec<_>) = list
-        .into_iter()
-        .partition(|v| v["location"][0].as_str() == Some("response"));
-    let (errors, warnings): (Vec<_>, Vec<_>) = request
-        .into_iter()
-        .partition(|v| v["severity"].as_str().is_none_or(|s| s == "Error"));
-    let text = |l: Vec<serde_json::Value>| {
-        if l.is_empty() {
-            String::new()
+/// Each violation of an `sl-violations` header (or of Prism's `422` problem body): a JSON
+/// list of `{location, severity, message}`, which Prism prefixes with `Too many violations!`
+/// when it is long (and then may cut short). Request errors are [`Kind::Violation`], request
+/// warnings [`Kind::Warning`], the answer's [`Kind::Example`]; text that is no such list is
+/// one finding.
+pub fn violations(header: &str) -> Vec<(Kind, String)> {
+    let json = header.trim_start_matches("Too many violations!").trim();
+    let Ok(serde_json::Value::Array(list)) = serde_json::from_str::<serde_json::Value>(json) else {
+        // A list cut short: a request violation if it names one, else the answer's.
+        let kind = if header.contains("[\"request\"") || !header.contains("[\"response\"") {
+            Kind::Violation
         } else {
-            violations_text(&serde_json::Value::Array(l).to_string())
-        }
+            Kind::Example
+        };
+        let cut: String = header.chars().take(400).collect();
+        return vec![(kind, cut)];
     };
-    (text(errors), text(warnings), text(response))
-}
-
-/// Violations (a JSON list of `{location, message}`) as `query.per_page: message; …`.
-pub fn violations_text(header: &str) -> String {
-    let Ok(serde_json::Value::Array(list)) = serde_json::from_str::<serde_json::Value>(header)
-    else {
-        return header.to_owned();
-    };
-    let parts: Vec<String> = list
-        .iter()
+    list.iter()
         .map(|v| {
             let location: Vec<String> = v["location"]
                 .as_array()
                 .map(|l| {
                     l.iter()
-                        .skip(1)
                         .map(|p| {
                             p.as_str()
                                 .map(str::to_owned)
@@ -271,14 +250,23 @@ pub fn violations_text(header: &str) -> String {
                         .collect()
                 })
                 .unwrap_or_default();
-            format!(
-                "{}: {}",
-                location.join("."),
-                v["message"].as_str().unwrap_or("?")
+            let kind = match (location.first().map(String::as_str), v["severity"].as_str()) {
+                (Some("response"), _) => Kind::Example,
+                (_, Some(s)) if s != "Error" => Kind::Warning,
+                _ => Kind::Violation,
+            };
+            let at = location
+                .iter()
+                .skip(1)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(".");
+            (
+                kind,
+                format!("{at}: {}", v["message"].as_str().unwrap_or("?")),
             )
         })
-        .collect();
-    parts.join("; ")
+        .collect()
 }
 
 /// The calls of a sweep: all of them, or a fixed sample of `per_scope` methods of every
