@@ -17,7 +17,8 @@ pub struct Allowed {
     /// Descriptions it applies to (`api.github.com`, `ghes-3.14`); all when absent.
     #[serde(default)]
     pub descriptions: Vec<String>,
-    /// `static` or `dynamic` answers only; both when absent.
+    /// Text the call must contain: `static` or `dynamic` (answers), `required`, `full` or
+    /// `pages` (calls); any call when absent.
     #[serde(default)]
     pub mode: String,
     /// Texts the finding's message must all contain (e.g. the JSON path of a decode failure).
