@@ -11,7 +11,9 @@
 //! - a spec that does not parse fails the build with its diagnostics.
 //!
 //! In step, it also writes `$OUT_DIR/decode_table.rs` for `tests/decode_proof.rs`: one row per
-//! typed 2xx JSON response (endpoint, route, status, Rust type and its decode function).
+//! typed 2xx JSON response (endpoint, route, status, Rust type and its decode function); and
+//! the conformance calls of every endpoint (`client_generator::conformance`) to
+//! `$OUT_DIR/conformance_calls.rs` for `tests/conformance.rs`. Both always match the specs.
 
 use std::path::PathBuf;
 use std::process::exit;
@@ -45,6 +47,13 @@ fn main() {
     if plan.is_empty() {
         match config.load() {
             Ok(api) => write_decode_table(&api),
+            Err(diags) => {
+                eprintln!("{diags}");
+                exit(1);
+            }
+        }
+        match config.conformance_calls() {
+            Ok(source) => write_out("conformance_calls.rs", source),
             Err(diags) => {
                 eprintln!("{diags}");
                 exit(1);
@@ -102,10 +111,15 @@ fn write_decode_table(api: &Api) {
         }
     }
     out.push_str("];\n");
+    write_out("decode_table.rs", out);
+}
+
+/// `$OUT_DIR/<name>`, rewritten only when its content changes.
+fn write_out(name: &str, text: String) {
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
-    let path = dir.join("decode_table.rs");
-    if std::fs::read_to_string(&path).ok().as_deref() != Some(out.as_str()) {
-        if let Err(e) = std::fs::write(&path, out) {
+    let path = dir.join(name);
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        if let Err(e) = std::fs::write(&path, text) {
             eprintln!("error: cannot write {}: {e}", path.display());
             exit(1);
         }

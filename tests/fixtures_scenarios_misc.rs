@@ -240,8 +240,12 @@ async fn project_cards() {
     for n in 1..=2 {
         let card = ok(
             c.projects()
-                .create_card(1000)
-                .note(Some(format!("Example card {n}")))
+                .create_card(
+                    1000,
+                    github_rest_client::projects::create_card::NoteOrContentId::Note {
+                        note: Some(format!("Example card {n}")),
+                    },
+                )
                 .send_with_response()
                 .await
                 .unwrap(),

@@ -16249,9 +16249,7 @@ pub mod update_environment_variable {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("value", &self.value);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -16349,9 +16347,7 @@ pub mod update_hosted_runner_for_org {
             body.opt("maximum_runners", &self.maximum_runners);
             body.opt("enable_static_ip", &self.enable_static_ip);
             body.opt("image_version", &self.image_version);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -16442,9 +16438,7 @@ pub mod update_org_variable {
             body.opt("value", &self.value);
             body.opt("visibility", &self.visibility);
             body.opt("selected_repository_ids", &self.selected_repository_ids);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -16552,9 +16546,7 @@ pub mod update_repo_variable {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("value", &self.value);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

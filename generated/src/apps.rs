@@ -8934,9 +8934,7 @@ pub mod update_webhook_config_for_app {
             body.opt("content_type", &self.content_type);
             body.opt("secret", &self.secret);
             body.opt("insecure_ssl", &self.insecure_ssl);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

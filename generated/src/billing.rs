@@ -1261,9 +1261,7 @@ pub mod update_budget_org {
             body.opt("budget_entity_name", &self.budget_entity_name);
             body.opt("budget_type", &self.budget_type);
             body.opt("budget_product_sku", &self.budget_product_sku);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -678,9 +678,7 @@ pub mod update_campaign {
             body.opt("ends_at", &self.ends_at);
             body.opt("contact_link", &self.contact_link);
             body.opt("state", &self.state);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

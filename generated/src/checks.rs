@@ -1806,9 +1806,7 @@ pub mod set_suites_preferences {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("auto_trigger_checks", &self.auto_trigger_checks);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -1958,9 +1956,7 @@ pub mod update {
             body.opt("completed_at", &self.completed_at);
             body.opt("output", &self.output);
             body.opt("actions", &self.actions);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

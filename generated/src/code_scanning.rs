@@ -2795,9 +2795,7 @@ pub mod update_alert {
             body.opt("dismissed_reason", &self.dismissed_reason);
             body.opt("dismissed_comment", &self.dismissed_comment);
             body.opt("create_request", &self.create_request);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -3017,9 +3015,7 @@ pub mod update_default_setup {
             body.opt("query_suite", &self.query_suite);
             body.opt("threat_model", &self.threat_model);
             body.opt("languages", &self.languages);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -5366,9 +5366,7 @@ pub mod update_configuration {
                 &self.private_vulnerability_reporting,
             );
             body.opt("enforcement", &self.enforcement);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -6751,9 +6749,7 @@ pub mod update_enterprise_configuration {
                 &self.private_vulnerability_reporting,
             );
             body.opt("enforcement", &self.enforcement);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -5033,9 +5033,7 @@ pub mod update_for_authenticated_user {
             body.opt("machine", &self.machine);
             body.opt("display_name", &self.display_name);
             body.opt("recent_folders", &self.recent_folders);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -3363,9 +3363,7 @@ pub mod update_repository_access_for_org {
             let mut body = crate::runtime::JsonObject::new();
             body.opt("repository_ids_to_add", &self.repository_ids_to_add);
             body.opt("repository_ids_to_remove", &self.repository_ids_to_remove);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -631,9 +631,7 @@ pub mod update {
             body.opt("sync_to_organizations", &self.sync_to_organizations);
             body.opt("organization_selection_type", &self.organization_selection_type);
             body.opt("group_id", &self.group_id);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

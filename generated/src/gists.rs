@@ -1701,9 +1701,7 @@ pub mod update {
             let mut body = crate::runtime::JsonObject::new();
             body.opt("description", &self.description);
             body.opt("files", &self.files);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

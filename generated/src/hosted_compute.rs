@@ -654,9 +654,7 @@ pub mod update_network_configuration_for_org {
             body.opt("name", &self.name);
             body.opt("compute_service", &self.compute_service);
             body.opt("network_settings_ids", &self.network_settings_ids);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -6473,9 +6473,7 @@ pub mod update {
             body.opt("labels", &self.labels);
             body.opt("assignees", &self.assignees);
             body.opt("type", &self.r#type);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -6705,9 +6703,7 @@ pub mod update_label {
             body.opt("new_name", &self.new_name);
             body.opt("color", &self.color);
             body.opt("description", &self.description);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -6792,9 +6788,7 @@ pub mod update_milestone {
             body.opt("state", &self.state);
             body.opt("description", &self.description);
             body.opt("due_on", &self.due_on);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -11125,9 +11125,7 @@ pub mod update {
                 "deploy_keys_enabled_for_repositories",
                 &self.deploy_keys_enabled_for_repositories,
             );
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -11750,9 +11748,7 @@ pub mod update_webhook {
             body.opt("events", &self.events);
             body.opt("active", &self.active);
             body.opt("name", &self.name);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -11896,9 +11892,7 @@ pub mod update_webhook_config_for_org {
             body.opt("content_type", &self.content_type);
             body.opt("secret", &self.secret);
             body.opt("insecure_ssl", &self.insecure_ssl);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -839,9 +839,7 @@ pub mod update_org_private_registry {
             body.opt("key_id", &self.key_id);
             body.opt("visibility", &self.visibility);
             body.opt("selected_repository_ids", &self.selected_repository_ids);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -160,9 +160,7 @@ impl<'c> Projects<'c> {
     /// # Parameters
     ///
     /// - `column_id` (required): Numeric ID of the project column.
-    /// - `note` (optional, [`CreateCard::note`](crate::projects::create_card::CreateCard::note)): Text of a note card. Leave it out when the card points to an issue or pull request.
-    /// - `content_id` (optional, [`CreateCard::content_id`](crate::projects::create_card::CreateCard::content_id)): ID (not number) of the issue or pull request the card stands for.
-    /// - `content_type` (optional, [`CreateCard::content_type`](crate::projects::create_card::CreateCard::content_type)): What `content_id` refers to: `Issue` or `PullRequest`. Needed together with `content_id`.
+    /// - `note_or_content_id` (required): Exactly one of: `note`; or `content_id` and `content_type`.
     ///
     /// # Returns
     ///
@@ -174,13 +172,15 @@ impl<'c> Projects<'c> {
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/projects/cards#create-a-project-card)
     #[inline]
-    pub fn create_card(&self, column_id: i64) -> create_card::CreateCard<'c> {
+    pub fn create_card(
+        &self,
+        column_id: i64,
+        note_or_content_id: crate::projects::create_card::NoteOrContentId,
+    ) -> create_card::CreateCard<'c> {
         create_card::CreateCard {
             client: self.client,
             column_id,
-            note: None,
-            content_id: None,
-            content_type: None,
+            note_or_content_id,
         }
     }
     /// Add a draft issue to a user's project
@@ -1914,9 +1914,7 @@ pub mod create_card {
     pub struct CreateCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) column_id: i64,
-        pub(super) note: Option<Option<String>>,
-        pub(super) content_id: Option<i64>,
-        pub(super) content_type: Option<String>,
+        pub(super) note_or_content_id: crate::projects::create_card::NoteOrContentId,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateCard<'_> {
@@ -1926,26 +1924,6 @@ pub mod create_card {
         }
     }
     impl<'c> CreateCard<'c> {
-        /// Text of a note card. Leave it out when the card points to an issue or pull request.
-        ///
-        /// `None` is sent as `null`.
-        #[inline]
-        pub fn note(mut self, note: Option<String>) -> Self {
-            self.note = Some(note);
-            self
-        }
-        /// ID (not number) of the issue or pull request the card stands for.
-        #[inline]
-        pub fn content_id(mut self, content_id: i64) -> Self {
-            self.content_id = Some(content_id);
-            self
-        }
-        /// What `content_id` refers to: `Issue` or `PullRequest`. Needed together with `content_id`.
-        #[inline]
-        pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
-            self.content_type = Some(content_type.into());
-            self
-        }
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
@@ -1956,12 +1934,8 @@ pub mod create_card {
                 &[crate::runtime::encode::PathValue::Integer(self.column_id)],
             );
             let mut body = crate::runtime::JsonObject::new();
-            body.opt("note", &self.note);
-            body.opt("content_id", &self.content_id);
-            body.opt("content_type", &self.content_type);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            body.merge(&self.note_or_content_id);
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -1981,6 +1955,25 @@ pub mod create_card {
         > {
             self.build().send_with("projects.createCard", crate::runtime::decode::json)
         }
+    }
+    /// Exactly one of: `note`; or `content_id` and `content_type`.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum NoteOrContentId {
+        /// Send `note`.
+        Note {
+            /// Text of a note card. Leave it out when the card points to an issue or pull request.
+            note: Option<String>,
+        },
+        /// Send `content_id`, `content_type`.
+        ContentId {
+            /// ID (not number) of the issue or pull request the card stands for.
+            content_id: i64,
+            /// What `content_id` refers to: `Issue` or `PullRequest`. Needed together with `content_id`.
+            content_type: String,
+        },
     }
 }
 /// Request builder and parameter types of [`Projects::create_draft_item_for_authenticated_user`](crate::projects::Projects::create_draft_item_for_authenticated_user).
@@ -3478,9 +3471,7 @@ pub mod update_card {
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("archived", &self.archived);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

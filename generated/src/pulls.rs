@@ -3693,9 +3693,7 @@ pub mod update {
             body.opt("state", &self.state);
             body.opt("base", &self.base);
             body.opt("maintainer_can_modify", &self.maintainer_can_modify);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

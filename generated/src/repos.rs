@@ -24714,9 +24714,7 @@ pub mod update {
             body.opt("archived", &self.archived);
             body.opt("allow_forking", &self.allow_forking);
             body.opt("web_commit_signoff_required", &self.web_commit_signoff_required);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -25684,9 +25682,7 @@ pub mod update_invitation {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permissions", &self.permissions);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -26839,9 +26835,7 @@ pub mod update_pull_request_review_protection {
                 "bypass_pull_request_allowances",
                 &self.bypass_pull_request_allowances,
             );
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -27005,9 +26999,7 @@ pub mod update_release {
             body.opt("prerelease", &self.prerelease);
             body.opt("make_latest", &self.make_latest);
             body.opt("discussion_category_name", &self.discussion_category_name);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -27132,9 +27124,7 @@ pub mod update_release_asset {
             body.opt("name", &self.name);
             body.opt("label", &self.label);
             body.opt("state", &self.state);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -28321,9 +28311,7 @@ pub mod update_status_check_protection {
             body.opt("strict", &self.strict);
             body.opt("contexts", &self.contexts);
             body.opt("checks", &self.checks);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -28456,9 +28444,7 @@ pub mod update_webhook {
             body.opt("add_events", &self.add_events);
             body.opt("remove_events", &self.remove_events);
             body.opt("active", &self.active);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -28566,9 +28552,7 @@ pub mod update_webhook_config_for_repo {
             body.opt("content_type", &self.content_type);
             body.opt("secret", &self.secret);
             body.opt("insecure_ssl", &self.insecure_ssl);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

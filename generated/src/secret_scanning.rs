@@ -1532,9 +1532,7 @@ pub mod update_alert {
             body.opt("resolution", &self.resolution);
             body.opt("resolution_comment", &self.resolution_comment);
             body.opt("assignee", &self.assignee);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -1728,9 +1726,7 @@ pub mod update_org_pattern_configs {
             body.opt("pattern_config_version", &self.pattern_config_version);
             body.opt("provider_pattern_settings", &self.provider_pattern_settings);
             body.opt("custom_pattern_settings", &self.custom_pattern_settings);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

@@ -2708,9 +2708,7 @@ pub mod update_repository_advisory {
             body.opt("state", &self.state);
             body.opt("collaborating_users", &self.collaborating_users);
             body.opt("collaborating_teams", &self.collaborating_teams);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

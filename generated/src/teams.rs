@@ -2995,9 +2995,7 @@ pub mod update_discussion_in_org {
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("body", &self.body);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.
@@ -3111,9 +3109,7 @@ pub mod update_in_org {
             body.opt("notification_setting", &self.notification_setting);
             body.opt("permission", &self.permission);
             body.opt("parent_team_id", &self.parent_team_id);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

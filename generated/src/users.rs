@@ -4740,9 +4740,7 @@ pub mod update_authenticated {
             body.opt("location", &self.location);
             body.opt("hireable", &self.hireable);
             body.opt("bio", &self.bio);
-            if !body.is_empty() {
-                req = req.json(body);
-            }
+            req = req.json(body);
             req
         }
         /// Send the request and decode the response.

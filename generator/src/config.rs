@@ -135,6 +135,12 @@ impl Config {
         crate::write::check(&self.out, &files)
     }
 
+    /// The conformance calls of every endpoint (see [`crate::conformance`]), as Rust source.
+    pub fn conformance_calls(&self) -> Result<String, Diagnostics> {
+        let (api, package) = self.load_all()?;
+        Ok(crate::conformance::calls_source(&api, &package.lib_name()))
+    }
+
     /// The inferred model as pretty JSON (what `inspect --format json` prints).
     pub fn inspect_json(&self) -> Result<String, Diagnostics> {
         let api = self.load()?;

@@ -10,10 +10,13 @@
 //! ```
 //!
 //! Beside the pipeline, [`draft`] drafts response models and `responses:` for the specs from
-//! GitHub's OpenAPI description (`client-generator draft-models`).
+//! GitHub's OpenAPI description (`client-generator draft-models`), and [`conformance`] writes
+//! calls of every generated method for the conformance suite (`client-generator
+//! conformance-calls`).
 
 pub mod codegen;
 mod config;
+pub mod conformance;
 pub mod diag;
 pub mod draft;
 mod ident;

@@ -1,4 +1,5 @@
-//! Command-line interface: `generate`, `check`, `inspect`, `draft-models`, `diff-upstream`.
+//! Command-line interface: `generate`, `check`, `inspect`, `draft-models`, `diff-upstream`,
+//! `conformance-calls`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +55,17 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+    },
+    /// Write the conformance calls: for every generated method, Rust functions calling it with
+    /// sample arguments (required only; every optional parameter; `paginate()`), and their
+    /// table, as used by `tests/conformance.rs` (which builds them itself from `specs/`).
+    ConformanceCalls {
+        /// Folder holding one sub-folder per scope with `<methodId>.md` spec files.
+        #[arg(long, value_name = "DIR")]
+        specs: PathBuf,
+        /// File to write [default: standard output].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Draft `specs/models/*.yaml` and each spec's `responses:` from an OpenAPI description.
     ///
@@ -227,6 +239,23 @@ fn main() -> ExitCode {
             print_stdout(&json);
             ExitCode::SUCCESS
         }),
+        Command::ConformanceCalls { specs, out } => {
+            Config::new()
+                .specs(specs)
+                .conformance_calls()
+                .and_then(|source| match out {
+                    None => {
+                        print_stdout(source.trim_end());
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    Some(path) => std::fs::write(&path, source)
+                        .map(|()| ExitCode::SUCCESS)
+                        .map_err(|e| {
+                            client_generator::Diagnostic::new(&path, 0, format!("cannot write: {e}"))
+                                .into()
+                        }),
+                })
+        }
         Command::DiffUpstream {
             specs,
             upstream,

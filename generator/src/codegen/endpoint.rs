@@ -234,7 +234,7 @@ fn send_fns(endpoint: &Endpoint, returns: Option<&Returns>) -> TokenStream {
 }
 
 /// The parameters of `endpoint` as builder fields (the `{origin}` row is the origin setter).
-fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
+pub(crate) fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
     let reserved: &[&str] = if endpoint.origin {
         &["client", "origin"]
     } else {
@@ -303,7 +303,7 @@ fn server_text(endpoint: &Endpoint) -> String {
 }
 
 /// An `{origin}` route without a default server (not an upload): the caller names the host.
-fn origin_required(endpoint: &Endpoint) -> bool {
+pub(crate) fn origin_required(endpoint: &Endpoint) -> bool {
     endpoint.origin && endpoint.server.as_ref().is_none_or(|s| s.default.is_none())
 }
 

@@ -114,7 +114,7 @@ fn packages_endpoint() -> Endpoint {
     )
 }
 
-fn issues_create() -> Endpoint {
+pub(crate) fn issues_create() -> Endpoint {
     let mut milestone = param("milestone", Location::Body, Type::IntegerOrString, false);
     milestone.nullable = true;
     let mut state = param(
@@ -172,7 +172,7 @@ fn upload() -> Endpoint {
     e
 }
 
-fn api(endpoints: Vec<Endpoint>) -> Api {
+pub(crate) fn api(endpoints: Vec<Endpoint>) -> Api {
     let mut endpoints = endpoints;
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
     Api {
@@ -188,7 +188,7 @@ fn squash(s: &str) -> String {
 }
 
 /// Assert that `src` contains every needle, compared squashed.
-fn has(src: &str, needles: &[&str]) {
+pub(crate) fn has(src: &str, needles: &[&str]) {
     let squashed = squash(src);
     for n in needles {
         assert!(squashed.contains(&squash(n)), "missing `{n}` in\n{src}");
@@ -196,7 +196,7 @@ fn has(src: &str, needles: &[&str]) {
 }
 
 /// Assert that `src` contains none of the needles, compared squashed.
-fn lacks(src: &str, needles: &[&str]) {
+pub(crate) fn lacks(src: &str, needles: &[&str]) {
     let squashed = squash(src);
     for n in needles {
         assert!(!squashed.contains(&squash(n)), "unexpected `{n}` in\n{src}");
@@ -274,6 +274,26 @@ fn all_optional_body_is_omitted_when_nothing_is_set() {
             r#"body.opt("lock_reason", &self.lock_reason); if !body.is_empty() { req = req.json(body); }"#,
         ],
     );
+    // A PATCH always sends its object, `{}` when nothing is set (GitHub's description
+    // requires a body there).
+    let e = endpoint(
+        "repos",
+        "updateWebhook",
+        HttpMethod::Patch,
+        "/repos/{owner}/{repo}/hooks/{hook_id}",
+        vec![
+            param("owner", Location::Path, Type::String, true),
+            param("repo", Location::Path, Type::String, true),
+            param("hook_id", Location::Path, Type::Integer, true),
+            param("active", Location::Body, Type::Boolean, false),
+        ],
+    );
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[r#"body.opt("active", &self.active); req = req.json(body);"#],
+    );
+    lacks(&src, &["is_empty()"]);
     // A required field makes the object non-empty: attached unconditionally.
     let e = issues_create();
     let src = endpoint_source(&api(vec![e.clone()]), &e);
@@ -443,7 +463,7 @@ fn every_crate_the_runtime_uses_is_a_dependency() {
 }
 
 /// An endpoint with alternatives, a union, a deprecated row and an alias of a path parameter.
-fn choices_endpoint() -> Endpoint {
+pub(crate) fn choices_endpoint() -> Endpoint {
     let object = |fields| Type::Object { fields };
     let mut number = param("number", Location::Path, Type::Integer, true);
     number.aliases = vec!["number_id".into()];

@@ -85,6 +85,9 @@ pub struct TypeCx {
     items: Vec<TokenStream>,
     /// Absolute path of the module the types live in (`crate::repos::get`).
     module: TokenStream,
+    /// Each generated type's path by the hint it was named from, in order (the conformance
+    /// calls look nested types up here to build sample values).
+    named: Vec<(String, TokenStream)>,
 }
 
 impl TypeCx {
@@ -99,7 +102,25 @@ impl TypeCx {
             names,
             items: Vec::new(),
             module,
+            named: Vec::new(),
         }
+    }
+
+    /// The path of the type first generated for `hint` (a spec name such as `committer`, or
+    /// a derived one: `labels_item`, `source_string`), if any.
+    pub fn named_type(&self, hint: &str) -> Option<&TokenStream> {
+        self.named
+            .iter()
+            .find(|(h, _)| h == hint)
+            .map(|(_, path)| path)
+    }
+
+    /// `module::name`, remembered under `hint`.
+    fn path_of(&mut self, hint: &str, name: &proc_macro2::Ident) -> TokenStream {
+        let module = &self.module;
+        let path = quote!(#module::#name);
+        self.named.push((hint.to_owned(), path.clone()));
+        path
     }
 
     /// The generated items, in the order they were needed.
@@ -121,8 +142,7 @@ impl TypeCx {
                 let name = self.names.claim(&type_name(hint));
                 let name = format_ident!("{}", name);
                 self.items.push(enum_item(&name, values, doc));
-                let module = &self.module;
-                quote!(#module::#name)
+                self.path_of(hint, &name)
             }
             Type::Array { items } => {
                 let item_hint = match **items {
@@ -138,17 +158,17 @@ impl TypeCx {
             }
             Type::Union { types } => {
                 let name = format_ident!("{}", self.names.claim(&type_name(hint)));
+                let path = self.path_of(hint, &name);
                 let item = self.union_item(&name, types, hint, doc);
                 self.items.push(item);
-                let module = &self.module;
-                quote!(#module::#name)
+                path
             }
             Type::OneOf { alternatives, .. } => {
                 let name = format_ident!("{}", self.names.claim(&type_name(hint)));
+                let path = self.path_of(hint, &name);
                 let item = self.one_of_item(&name, alternatives, hint, doc);
                 self.items.push(item);
-                let module = &self.module;
-                quote!(#module::#name)
+                path
             }
             // No known fields: any JSON object (an empty struct could carry nothing).
             Type::Object { fields } if fields.is_empty() => {
@@ -157,10 +177,10 @@ impl TypeCx {
             Type::Object { fields } => {
                 let name = self.names.claim(&type_name(hint));
                 let name = format_ident!("{}", name);
+                let path = self.path_of(hint, &name);
                 let item = self.struct_item(&name, fields, doc);
                 self.items.push(item);
-                let module = &self.module;
-                quote!(#module::#name)
+                path
             }
         }
     }
@@ -364,7 +384,7 @@ fn constructor(name: &proc_macro2::Ident, fields: &[Param], types: &[TokenStream
 }
 
 /// The variant name of a union member (`string`, `number`, `object`).
-fn member_name(t: &Type) -> &'static str {
+pub fn member_name(t: &Type) -> &'static str {
     match t {
         Type::Array { .. } => "array",
         Type::Map { .. } | Type::Object { .. } => "object",
