@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Write `generator/src/conformance/samples.rs`: values GitHub accepts for string parameters
-that its OpenAPI descriptions restrict to a list (an `enum`), for the conformance calls.
+that its OpenAPI descriptions restrict to a list (an `enum`) or to a URL (`format: uri`), for
+the conformance calls.
 
 A spec may type such a parameter as a plain string (the list is not in its text); the
 conformance calls then still send a value GitHub accepts. One entry per route and parameter
 name (nested body fields by their last name), keyed like the harness: `METHOD /path/{}/...`;
-only where the description has a list, so a name that is free text elsewhere (`path`) keeps
-its usual sample there.
+only where the description has a list or a URL format, so a name that is free text elsewhere
+(`path`) keeps its usual sample there.
 
     scripts/conformance-samples.py [--openapi DIR] > generator/src/conformance/samples.rs
 """
@@ -25,11 +26,18 @@ def route_key(method, path):
     return f"{method.upper()} {re.sub(r'{[^}]*}', '{}', path)}"
 
 
+# The sample of a string whose format is `uri` (a name such as `path` does not say it is one).
+URI = "https://example.com/octocat"
+
+
 def walk(schema, name, found, depth=0):
-    """Every (name, enum values) under a schema; array items take the array's name."""
+    """Every (name, accepted values) under a schema: an enum's values, or a URL for a string
+    of format `uri`; array items take the array's name."""
     if not isinstance(schema, dict) or depth > 8:
         return
     values = [v for v in schema.get("enum", []) if isinstance(v, str)]
+    if not values and schema.get("type") == "string" and schema.get("format") == "uri":
+        values = [URI]
     if values and name:
         found.append((name, values))
     for key, sub in (schema.get("properties") or {}).items():
@@ -69,10 +77,11 @@ def main():
     q = lambda text: json.dumps(text, ensure_ascii=False)
     out.write(
         "//! Values GitHub accepts for string parameters its OpenAPI descriptions restrict to a\n"
-        "//! list, for specs that type them as plain strings. Written by\n"
+        "//! list or to a URL, for specs that type them as plain strings. Written by\n"
         "//! `scripts/conformance-samples.py` from `@octokit/openapi` (`api.github.com` and\n"
         "//! `ghes-3.14`); do not edit.\n\n"
-        "/// `(route key, [(parameter name, first value of its list)])`, sorted by route and name.\n"
+        "/// `(route key, [(parameter name, first value of its list, or a URL)])`, sorted by route\n"
+        "/// and name.\n"
         "#[rustfmt::skip]\n"
         "pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[\n"
     )

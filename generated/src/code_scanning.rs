@@ -694,7 +694,7 @@ impl<'c> CodeScanning<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `alert_number` (required): The number that identifies the alert within its repository, as shown in its URL.
-    /// - `state` (optional, [`UpdateAlert::state`](crate::code_scanning::update_alert::UpdateAlert::state)): New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
+    /// - `state` (required): New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
     /// - `dismissed_reason` (optional, [`UpdateAlert::dismissed_reason`](crate::code_scanning::update_alert::UpdateAlert::dismissed_reason)): Why the alert is dismissed, required when `state` is `dismissed`: `false positive`, `won't fix` or `used in tests`. May be `null`.
     /// - `dismissed_comment` (optional, [`UpdateAlert::dismissed_comment`](crate::code_scanning::update_alert::UpdateAlert::dismissed_comment)): Note kept with the dismissal.
     /// - `create_request` (optional, [`UpdateAlert::create_request`](crate::code_scanning::update_alert::UpdateAlert::create_request)): Set to `true` to try opening a dismissal request for the alert.
@@ -714,13 +714,14 @@ impl<'c> CodeScanning<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         alert_number: i64,
+        state: crate::code_scanning::update_alert::State,
     ) -> update_alert::UpdateAlert<'c> {
         update_alert::UpdateAlert {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             alert_number,
-            state: None,
+            state,
             dismissed_reason: None,
             dismissed_comment: None,
             create_request: None,
@@ -2728,7 +2729,7 @@ pub mod update_alert {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) alert_number: i64,
-        pub(super) state: Option<crate::code_scanning::update_alert::State>,
+        pub(super) state: crate::code_scanning::update_alert::State,
         pub(super) dismissed_reason: Option<
             Option<crate::code_scanning::update_alert::DismissedReason>,
         >,
@@ -2743,15 +2744,6 @@ pub mod update_alert {
         }
     }
     impl<'c> UpdateAlert<'c> {
-        /// New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
-        #[inline]
-        pub fn state(
-            mut self,
-            state: crate::code_scanning::update_alert::State,
-        ) -> Self {
-            self.state = Some(state);
-            self
-        }
         /// Why the alert is dismissed, required when `state` is `dismissed`: `false positive`, `won't fix` or `used in tests`. May be `null`.
         ///
         /// `None` is sent as `null`.
@@ -2791,7 +2783,7 @@ pub mod update_alert {
                 ],
             );
             let mut body = crate::runtime::JsonObject::new();
-            body.opt("state", &self.state);
+            body.field("state", &self.state);
             body.opt("dismissed_reason", &self.dismissed_reason);
             body.opt("dismissed_comment", &self.dismissed_comment);
             body.opt("create_request", &self.create_request);

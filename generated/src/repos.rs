@@ -1300,7 +1300,7 @@ impl<'c> Repos<'c> {
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
-    /// - `artifact_id_or_artifact_url` (required): Exactly one of: `artifact_id`, or `artifact_url`.
+    /// - `artifact_url_or_artifact_id` (required): Exactly one of: `artifact_url`, or `artifact_id`.
     /// - `environment` (optional, [`CreatePagesDeployment::environment`](crate::repos::create_pages_deployment::CreatePagesDeployment::environment)): Environment to deploy to. Default: `github-pages`.
     /// - `pages_build_version` (required): Unique string naming the build version being deployed. Default: `GITHUB_SHA`.
     /// - `oidc_token` (required): OIDC token from GitHub Actions proving where the deployment comes from.
@@ -1319,7 +1319,7 @@ impl<'c> Repos<'c> {
         &self,
         owner: impl Into<String>,
         repo: impl Into<String>,
-        artifact_id_or_artifact_url: crate::repos::create_pages_deployment::ArtifactIdOrArtifactUrl,
+        artifact_url_or_artifact_id: crate::repos::create_pages_deployment::ArtifactUrlOrArtifactId,
         pages_build_version: impl Into<String>,
         oidc_token: impl Into<String>,
     ) -> create_pages_deployment::CreatePagesDeployment<'c> {
@@ -1327,7 +1327,7 @@ impl<'c> Repos<'c> {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
-            artifact_id_or_artifact_url,
+            artifact_url_or_artifact_id,
             environment: None,
             pages_build_version: pages_build_version.into(),
             oidc_token: oidc_token.into(),
@@ -11707,7 +11707,7 @@ pub mod create_pages_deployment {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) artifact_id_or_artifact_url: crate::repos::create_pages_deployment::ArtifactIdOrArtifactUrl,
+        pub(super) artifact_url_or_artifact_id: crate::repos::create_pages_deployment::ArtifactUrlOrArtifactId,
         pub(super) environment: Option<String>,
         pub(super) pages_build_version: String,
         pub(super) oidc_token: String,
@@ -11739,7 +11739,7 @@ pub mod create_pages_deployment {
                 ],
             );
             let mut body = crate::runtime::JsonObject::new();
-            body.merge(&self.artifact_id_or_artifact_url);
+            body.merge(&self.artifact_url_or_artifact_id);
             body.opt("environment", &self.environment);
             body.field("pages_build_version", &self.pages_build_version);
             body.field("oidc_token", &self.oidc_token);
@@ -11766,21 +11766,21 @@ pub mod create_pages_deployment {
                 .send_with("repos.createPagesDeployment", crate::runtime::decode::json)
         }
     }
-    /// Exactly one of: `artifact_id`, or `artifact_url`.
+    /// Exactly one of: `artifact_url`, or `artifact_id`.
     ///
     /// Exactly one of these alternatives is sent.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
-    pub enum ArtifactIdOrArtifactUrl {
-        /// Send `artifact_id`.
-        ArtifactId {
-            /// ID of the repository's artifact holding the site as a .zip or .tar archive. Send either `artifact_id` or `artifact_url`.
-            artifact_id: i64,
-        },
+    pub enum ArtifactUrlOrArtifactId {
         /// Send `artifact_url`.
         ArtifactUrl {
             /// URL of the repository's artifact holding the site as a .zip or .tar archive. Send either `artifact_id` or `artifact_url`.
             artifact_url: String,
+        },
+        /// Send `artifact_id`.
+        ArtifactId {
+            /// ID of the repository's artifact holding the site as a .zip or .tar archive. Send either `artifact_id` or `artifact_url`.
+            artifact_id: i64,
         },
     }
 }

@@ -300,10 +300,9 @@ impl<'c> SecretScanning<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `alert_number` (required): The number that identifies the alert within its repository, as shown in its URL.
-    /// - `state` (optional, [`UpdateAlert::state`](crate::secret_scanning::update_alert::UpdateAlert::state)): New state: `open` or `resolved`. Resolving also needs `resolution`.
+    /// - `state_or_assignee` (required): Exactly one of: `state`, or `assignee`.
     /// - `resolution` (optional, [`UpdateAlert::resolution`](crate::secret_scanning::update_alert::UpdateAlert::resolution)): Why the alert is resolved, required when `state` is `resolved`: `false_positive`, `wont_fix`, `revoked` or `used_in_tests`.
     /// - `resolution_comment` (optional, [`UpdateAlert::resolution_comment`](crate::secret_scanning::update_alert::UpdateAlert::resolution_comment)): Comment kept with the resolution or reopening; it can be neither edited nor deleted later.
-    /// - `assignee` (optional, [`UpdateAlert::assignee`](crate::secret_scanning::update_alert::UpdateAlert::assignee)): Login of the user to assign the alert to, or `null` to unassign it.
     ///
     /// # Returns
     ///
@@ -320,16 +319,16 @@ impl<'c> SecretScanning<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         alert_number: i64,
+        state_or_assignee: crate::secret_scanning::update_alert::StateOrAssignee,
     ) -> update_alert::UpdateAlert<'c> {
         update_alert::UpdateAlert {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             alert_number,
-            state: None,
+            state_or_assignee,
             resolution: None,
             resolution_comment: None,
-            assignee: None,
         }
     }
     /// Change an organization's secret scanning pattern settings
@@ -1463,12 +1462,11 @@ pub mod update_alert {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) alert_number: i64,
-        pub(super) state: Option<crate::secret_scanning::update_alert::State>,
+        pub(super) state_or_assignee: crate::secret_scanning::update_alert::StateOrAssignee,
         pub(super) resolution: Option<
             Option<crate::secret_scanning::update_alert::Resolution>,
         >,
         pub(super) resolution_comment: Option<Option<String>>,
-        pub(super) assignee: Option<Option<String>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for UpdateAlert<'_> {
@@ -1478,15 +1476,6 @@ pub mod update_alert {
         }
     }
     impl<'c> UpdateAlert<'c> {
-        /// New state: `open` or `resolved`. Resolving also needs `resolution`.
-        #[inline]
-        pub fn state(
-            mut self,
-            state: crate::secret_scanning::update_alert::State,
-        ) -> Self {
-            self.state = Some(state);
-            self
-        }
         /// Why the alert is resolved, required when `state` is `resolved`: `false_positive`, `wont_fix`, `revoked` or `used_in_tests`.
         ///
         /// `None` is sent as `null`.
@@ -1506,14 +1495,6 @@ pub mod update_alert {
             self.resolution_comment = Some(resolution_comment);
             self
         }
-        /// Login of the user to assign the alert to, or `null` to unassign it.
-        ///
-        /// `None` is sent as `null`.
-        #[inline]
-        pub fn assignee(mut self, assignee: Option<String>) -> Self {
-            self.assignee = Some(assignee);
-            self
-        }
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
@@ -1528,10 +1509,9 @@ pub mod update_alert {
                 ],
             );
             let mut body = crate::runtime::JsonObject::new();
-            body.opt("state", &self.state);
+            body.merge(&self.state_or_assignee);
             body.opt("resolution", &self.resolution);
             body.opt("resolution_comment", &self.resolution_comment);
-            body.opt("assignee", &self.assignee);
             req = req.json(body);
             req
         }
@@ -1598,6 +1578,23 @@ pub mod update_alert {
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
+    }
+    /// Exactly one of: `state`, or `assignee`.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum StateOrAssignee {
+        /// Send `state`.
+        State {
+            /// New state: `open` or `resolved`. Resolving also needs `resolution`.
+            state: crate::secret_scanning::update_alert::State,
+        },
+        /// Send `assignee`.
+        Assignee {
+            /// Login of the user to assign the alert to, or `null` to unassign it.
+            assignee: Option<String>,
+        },
     }
     /// Why the alert is resolved, required when `state` is `resolved`: `false_positive`, `wont_fix`, `revoked` or `used_in_tests`.
     #[derive(Clone, PartialEq, Eq, Hash)]

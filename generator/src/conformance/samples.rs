@@ -1,9 +1,10 @@
 //! Values GitHub accepts for string parameters its OpenAPI descriptions restrict to a
-//! list, for specs that type them as plain strings. Written by
+//! list or to a URL, for specs that type them as plain strings. Written by
 //! `scripts/conformance-samples.py` from `@octokit/openapi` (`api.github.com` and
 //! `ghes-3.14`); do not edit.
 
-/// `(route key, [(parameter name, first value of its list)])`, sorted by route and name.
+/// `(route key, [(parameter name, first value of its list, or a URL)])`, sorted by route
+/// and name.
 #[rustfmt::skip]
 pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[
     ("DELETE /orgs/{}/packages/{}/{}", &[("package_type", "npm")]),
@@ -116,6 +117,7 @@ pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[
     ("GET /users/{}/projects", &[("state", "open")]),
     ("GET /users/{}/repos", &[("direction", "asc"), ("sort", "created"), ("type", "all")]),
     ("GET /users/{}/starred", &[("direction", "asc"), ("sort", "created")]),
+    ("PATCH /app/hook/config", &[("url", "https://example.com/octocat")]),
     ("PATCH /enterprises/{}/actions/runner-groups/{}", &[("visibility", "selected")]),
     ("PATCH /enterprises/{}/code-security/configurations/{}", &[("advanced_security", "enabled"), ("code_scanning_default_setup", "enabled"), ("code_scanning_delegated_alert_dismissal", "enabled"), ("code_security", "enabled"), ("dependabot_alerts", "enabled"), ("dependabot_security_updates", "enabled"), ("dependency_graph", "enabled"), ("dependency_graph_autosubmit_action", "enabled"), ("enforcement", "enforced"), ("private_vulnerability_reporting", "enabled"), ("runner_type", "standard"), ("secret_protection", "enabled"), ("secret_scanning", "enabled"), ("secret_scanning_delegated_alert_dismissal", "enabled"), ("secret_scanning_generic_secrets", "enabled"), ("secret_scanning_non_provider_patterns", "enabled"), ("secret_scanning_push_protection", "enabled"), ("secret_scanning_validity_checks", "enabled")]),
     ("PATCH /enterprises/{}/teams/{}", &[("organization_selection_type", "disabled"), ("sync_to_organizations", "all")]),
@@ -123,11 +125,13 @@ pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[
     ("PATCH /orgs/{}", &[("default_repository_permission", "read"), ("members_allowed_repository_creation_type", "all")]),
     ("PATCH /orgs/{}/actions/runner-groups/{}", &[("visibility", "selected")]),
     ("PATCH /orgs/{}/actions/variables/{}", &[("visibility", "all")]),
-    ("PATCH /orgs/{}/campaigns/{}", &[("state", "open")]),
+    ("PATCH /orgs/{}/campaigns/{}", &[("contact_link", "https://example.com/octocat"), ("state", "open")]),
     ("PATCH /orgs/{}/code-security/configurations/{}", &[("advanced_security", "enabled"), ("code_scanning_default_setup", "enabled"), ("code_scanning_delegated_alert_dismissal", "enabled"), ("code_security", "enabled"), ("dependabot_alerts", "enabled"), ("dependabot_security_updates", "enabled"), ("dependency_graph", "enabled"), ("dependency_graph_autosubmit_action", "enabled"), ("enforcement", "enforced"), ("private_vulnerability_reporting", "enabled"), ("reviewer_type", "TEAM"), ("runner_type", "standard"), ("secret_protection", "enabled"), ("secret_scanning", "enabled"), ("secret_scanning_delegated_alert_dismissal", "enabled"), ("secret_scanning_delegated_bypass", "enabled"), ("secret_scanning_generic_secrets", "enabled"), ("secret_scanning_non_provider_patterns", "enabled"), ("secret_scanning_push_protection", "enabled"), ("secret_scanning_validity_checks", "enabled")]),
     ("PATCH /orgs/{}/custom-repository-roles/{}", &[("base_role", "read")]),
-    ("PATCH /orgs/{}/private-registries/{}", &[("registry_type", "maven_repository"), ("visibility", "all")]),
-    ("PATCH /orgs/{}/properties/schema", &[("source_type", "organization"), ("value_type", "string"), ("values_editable_by", "org_actors")]),
+    ("PATCH /orgs/{}/hooks/{}", &[("url", "https://example.com/octocat")]),
+    ("PATCH /orgs/{}/hooks/{}/config", &[("url", "https://example.com/octocat")]),
+    ("PATCH /orgs/{}/private-registries/{}", &[("registry_type", "maven_repository"), ("url", "https://example.com/octocat"), ("visibility", "all")]),
+    ("PATCH /orgs/{}/properties/schema", &[("source_type", "organization"), ("url", "https://example.com/octocat"), ("value_type", "string"), ("values_editable_by", "org_actors")]),
     ("PATCH /orgs/{}/secret-scanning/pattern-configurations", &[("push_protection_setting", "not-set")]),
     ("PATCH /orgs/{}/settings/network-configurations/{}", &[("compute_service", "none")]),
     ("PATCH /orgs/{}/teams/{}", &[("notification_setting", "notifications_enabled"), ("permission", "pull"), ("privacy", "secret")]),
@@ -137,6 +141,8 @@ pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[
     ("PATCH /repos/{}/{}/code-scanning/alerts/{}", &[("dismissed_reason", "false positive"), ("state", "open")]),
     ("PATCH /repos/{}/{}/code-scanning/default-setup", &[("languages", "actions"), ("query_suite", "default"), ("runner_type", "standard"), ("state", "configured"), ("threat_model", "remote")]),
     ("PATCH /repos/{}/{}/dependabot/alerts/{}", &[("dismissed_reason", "fix_started"), ("state", "dismissed")]),
+    ("PATCH /repos/{}/{}/hooks/{}", &[("url", "https://example.com/octocat")]),
+    ("PATCH /repos/{}/{}/hooks/{}/config", &[("url", "https://example.com/octocat")]),
     ("PATCH /repos/{}/{}/import", &[("vcs", "subversion")]),
     ("PATCH /repos/{}/{}/import/lfs", &[("use_lfs", "opt_in")]),
     ("PATCH /repos/{}/{}/invitations/{}", &[("permissions", "read")]),
@@ -166,10 +172,12 @@ pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[
     ("POST /orgs/{}/actions/variables", &[("visibility", "all")]),
     ("POST /orgs/{}/artifacts/metadata/deployment-record", &[("runtime_risks", "critical-resource"), ("status", "deployed")]),
     ("POST /orgs/{}/artifacts/metadata/deployment-record/cluster/{}", &[("runtime_risks", "critical-resource"), ("status", "deployed")]),
-    ("POST /orgs/{}/artifacts/metadata/storage-record", &[("status", "active")]),
+    ("POST /orgs/{}/artifacts/metadata/storage-record", &[("artifact_url", "https://example.com/octocat"), ("path", "https://example.com/octocat"), ("registry_url", "https://example.com/octocat"), ("status", "active")]),
+    ("POST /orgs/{}/campaigns", &[("contact_link", "https://example.com/octocat")]),
     ("POST /orgs/{}/code-security/configurations", &[("advanced_security", "enabled"), ("code_scanning_default_setup", "enabled"), ("code_scanning_delegated_alert_dismissal", "enabled"), ("code_security", "enabled"), ("dependabot_alerts", "enabled"), ("dependabot_security_updates", "enabled"), ("dependency_graph", "enabled"), ("dependency_graph_autosubmit_action", "enabled"), ("enforcement", "enforced"), ("private_vulnerability_reporting", "enabled"), ("reviewer_type", "TEAM"), ("runner_type", "standard"), ("secret_protection", "enabled"), ("secret_scanning", "enabled"), ("secret_scanning_delegated_alert_dismissal", "enabled"), ("secret_scanning_delegated_bypass", "enabled"), ("secret_scanning_generic_secrets", "enabled"), ("secret_scanning_non_provider_patterns", "enabled"), ("secret_scanning_push_protection", "enabled"), ("secret_scanning_validity_checks", "enabled")]),
     ("POST /orgs/{}/code-security/configurations/{}/attach", &[("scope", "all")]),
     ("POST /orgs/{}/custom-repository-roles", &[("base_role", "read")]),
+    ("POST /orgs/{}/hooks", &[("url", "https://example.com/octocat")]),
     ("POST /orgs/{}/invitations", &[("role", "admin")]),
     ("POST /orgs/{}/issue-types", &[("color", "gray")]),
     ("POST /orgs/{}/migrations", &[("exclude", "repositories")]),
@@ -179,7 +187,7 @@ pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[
     ("POST /orgs/{}/personal-access-token-requests/{}", &[("action", "approve")]),
     ("POST /orgs/{}/personal-access-tokens", &[("action", "revoke")]),
     ("POST /orgs/{}/personal-access-tokens/{}", &[("action", "revoke")]),
-    ("POST /orgs/{}/private-registries", &[("registry_type", "maven_repository"), ("visibility", "all")]),
+    ("POST /orgs/{}/private-registries", &[("registry_type", "maven_repository"), ("url", "https://example.com/octocat"), ("visibility", "all")]),
     ("POST /orgs/{}/projectsV2/{}/fields", &[("color", "BLUE"), ("data_type", "text")]),
     ("POST /orgs/{}/projectsV2/{}/items", &[("type", "Issue")]),
     ("POST /orgs/{}/repos", &[("merge_commit_message", "PR_BODY"), ("merge_commit_title", "PR_TITLE"), ("squash_merge_commit_message", "PR_BODY"), ("squash_merge_commit_title", "PR_TITLE"), ("visibility", "public")]),
@@ -193,12 +201,14 @@ pub const BY_ROUTE: &[(&str, &[(&str, &str)])] = &[
     ("POST /repos/{}/{}/actions/runs/{}/pending_deployments", &[("state", "approved")]),
     ("POST /repos/{}/{}/check-runs", &[("annotation_level", "notice"), ("conclusion", "action_required"), ("status", "queued")]),
     ("POST /repos/{}/{}/code-scanning/codeql/variant-analyses", &[("language", "actions")]),
+    ("POST /repos/{}/{}/code-scanning/sarifs", &[("checkout_uri", "https://example.com/octocat")]),
     ("POST /repos/{}/{}/codespaces", &[("geo", "EuropeWest")]),
     ("POST /repos/{}/{}/comments/{}/reactions", &[("content", "+1")]),
     ("POST /repos/{}/{}/deployments/{}/statuses", &[("state", "error")]),
     ("POST /repos/{}/{}/environments/{}/deployment-branch-policies", &[("type", "branch")]),
     ("POST /repos/{}/{}/git/tags", &[("type", "commit")]),
     ("POST /repos/{}/{}/git/trees", &[("mode", "100644"), ("type", "blob")]),
+    ("POST /repos/{}/{}/hooks", &[("url", "https://example.com/octocat")]),
     ("POST /repos/{}/{}/issues/comments/{}/reactions", &[("content", "+1")]),
     ("POST /repos/{}/{}/issues/{}/reactions", &[("content", "+1")]),
     ("POST /repos/{}/{}/milestones", &[("state", "open")]),

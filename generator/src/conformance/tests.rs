@@ -109,6 +109,13 @@ fn strings_follow_github_formats_and_lists() {
     // … and not elsewhere (`path` is an enum of Pages' source, a file path in contents).
     let contents = route_key("GET", "/repos/{owner}/{repo}/contents/{path}");
     assert_eq!(sample_string(&contents, "path", Location::Path), "octocat");
+    // A URL where the description gives the string `format: uri` though the name does not
+    // say so (an artifact's storage `path`).
+    let record = route_key("POST", "/orgs/{org}/artifacts/metadata/storage-record");
+    assert_eq!(
+        sample_string(&record, "path", body),
+        "https://example.com/octocat"
+    );
 }
 
 #[test]
