@@ -12,10 +12,9 @@ use futures_core::Stream;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use super::decode::{decode_error, from_json};
 use super::error::{Error, Result};
 use super::request::{Request, ResponseFuture};
-use super::response::Response;
+use super::response::{decode_error, from_json, Response};
 
 /// One page of a list endpoint, from [`Request::page`] or [`Pages::next_page`].
 ///
