@@ -168,7 +168,8 @@ impl Visited {
     fn new(req: &Request<'_>) -> Visited {
         Visited {
             seen: HashSet::default(),
-            max_pages: req.max_pages.unwrap_or(req.client.inner.max_pages),
+            max_pages: (req.limits.as_ref().and_then(|l| l.max_pages))
+                .unwrap_or(req.client.inner.max_pages),
         }
     }
 

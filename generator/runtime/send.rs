@@ -70,7 +70,7 @@ fn exchange<'r, S: Sink + 'r>(
                 loop {
                     let resp = call.until_success().await?;
                     call.phase = Phase::Reading;
-                    let cut_off = match sink.read(resp, t, call.silence).await {
+                    let cut_off = match sink.read(resp, call.inner, call.silence).await {
                         Read::Done(body) => return Ok(body),
                         Read::TooLarge(limit) => return Err(call.too_large(limit)),
                         Read::Cut(e) if S::RETRY_READ => e,

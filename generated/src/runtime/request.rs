@@ -127,6 +127,14 @@ pub struct Request<'c> {
     /// What the transport sends.
     pub(crate) prepared: Prepared,
     pub(crate) timeout: Option<Duration>,
+    /// Pagination and download limits of this request (boxed: rarely set, and every call's
+    /// future holds the request).
+    pub(crate) limits: Option<Box<Limits>>,
+}
+
+/// Limits a request may set instead of the client's.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Limits {
     pub(crate) max_pages: Option<usize>,
     pub(crate) max_download_bytes: Option<u64>,
 }
@@ -138,8 +146,7 @@ impl<'c> Request<'c> {
             client,
             prepared: Prepared::new(method, Base::Api, path),
             timeout: None,
-            max_pages: None,
-            max_download_bytes: None,
+            limits: None,
         }
     }
 
@@ -259,14 +266,14 @@ impl<'c> Request<'c> {
     /// before failing with [`Error::Pagination`](super::Error::Pagination) (overrides the
     /// client's [`max_pages`](super::ClientBuilder::max_pages)).
     pub fn max_pages(mut self, n: usize) -> Self {
-        self.max_pages = Some(n);
+        self.limits.get_or_insert_with(Box::default).max_pages = Some(n);
         self
     }
 
     /// Largest body [`download_to`](Request::download_to) writes (default: no limit; the
     /// call's deadline still applies, so raise [`timeout`](Request::timeout) for big files).
     pub fn max_download_bytes(mut self, limit: u64) -> Self {
-        self.max_download_bytes = Some(limit);
+        self.limits.get_or_insert_with(Box::default).max_download_bytes = Some(limit);
         self
     }
 
@@ -311,7 +318,7 @@ impl<'c> Request<'c> {
         W: tokio::io::AsyncWrite + Unpin + Send,
     {
         let deadline = self.deadline();
-        let cap = self.max_download_bytes;
+        let cap = self.limits.as_ref().and_then(|l| l.max_download_bytes);
         let installation = self.client.acts_as();
         layers::download(&self.client.inner.layers, installation, &self.prepared, deadline, writer, cap).await
     }
@@ -328,8 +335,7 @@ impl<'c> Request<'c> {
             client: self.client,
             prepared: self.prepared.to_url(url),
             timeout: self.timeout,
-            max_pages: self.max_pages,
-            max_download_bytes: self.max_download_bytes,
+            limits: self.limits.clone(),
         }
     }
 }
