@@ -217,7 +217,7 @@ pub(crate) async fn execute(
 }
 
 /// The key of `req`: its URL, the `Accept` it goes out with, and the identity of the
-/// `Authorization` it goes out with (the caller's header wins, as in `send.rs`).
+/// `Authorization` it goes out with (the caller's header wins, as in the transport).
 fn key_for(t: &Transport, req: &Prepared, auth: Option<&HeaderValue>) -> Result<CacheKey> {
     let url = build_url(t, req)?;
     let default_accept = t

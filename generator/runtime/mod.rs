@@ -1,5 +1,5 @@
-//! The hand-written runtime every generated method calls: client, requests, responses, errors,
-//! pagination, throttling and hooks. Copied verbatim into each generated crate from `generator/runtime/`.
+//! The runtime every generated method calls, in layers that use only the ones below: leaf
+//! types (method, errors, responses), the transport, the cache and auth layers, the front.
 
 #[cfg(feature = "github-app")]
 mod app_auth;

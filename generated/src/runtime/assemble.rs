@@ -16,12 +16,12 @@ use super::transport::{self, Transport};
 const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// Base + path + query, parsed once. The path must start with `/` so it cannot change host.
-pub(crate) fn build_url(inner: &Transport, req: &Prepared) -> Result<Url> {
+pub(crate) fn build_url(t: &Transport, req: &Prepared) -> Result<Url> {
     // Common case: an API or uploads path without `?`/`#`: a copy of the base parsed once,
     // then only the path and query parsers run (no scheme, host or IDNA work per call).
     let parsed = match req.base {
-        Base::Api => Some(&inner.parsed[0]),
-        Base::Uploads => Some(&inner.parsed[1]),
+        Base::Api => Some(&t.parsed[0]),
+        Base::Uploads => Some(&t.parsed[1]),
         _ => None,
     };
     // A byte scan, not `contains(['?', '#'])`: this runs on every call.
@@ -43,8 +43,8 @@ pub(crate) fn build_url(inner: &Transport, req: &Prepared) -> Result<Url> {
     }
     let origin;
     let base = match &req.base {
-        Base::Api => inner.base_url.as_str(),
-        Base::Uploads => inner.uploads_url.as_str(),
+        Base::Api => t.base_url.as_str(),
+        Base::Uploads => t.uploads_url.as_str(),
         Base::Origin(o) => {
             origin = transport::base(o, "origin")?;
             origin.as_str()
@@ -75,15 +75,15 @@ pub(crate) fn build_url(inner: &Transport, req: &Prepared) -> Result<Url> {
 /// `Authorization` value to add on trusted hops: the caller's, else `auth` (which
 /// the auth layer chose: the client's token or an app credential).
 pub(crate) fn build_headers(
-    inner: &Transport,
+    t: &Transport,
     req: &Prepared,
     auth: Option<HeaderValue>,
 ) -> Result<(HeaderMap, Option<HeaderValue>)> {
     // Room for the defaults, Accept, a body header, Authorization and the caller's headers:
     // no growth while the request is assembled.
-    let mut headers = HeaderMap::with_capacity(inner.default_headers.len() + 3 + req.headers.len());
+    let mut headers = HeaderMap::with_capacity(t.default_headers.len() + 3 + req.headers.len());
     headers.extend(
-        inner
+        t
             .default_headers
             .iter()
             .map(|(k, v)| (k.clone(), v.clone())),
@@ -141,11 +141,11 @@ pub(crate) fn ready_headers(defaults: &HeaderMap, auth: Option<&HeaderValue>) ->
 /// its own, `auth` the client's own, and no body (not on a `POST`, `PUT` or `PATCH`, which
 /// send `Content-Length: 0`) or a JSON one.
 pub(crate) fn ready_for(
-    inner: &Transport,
+    t: &Transport,
     req: &Prepared,
     auth: Option<&HeaderValue>,
 ) -> Option<HeaderMap> {
-    if req.accept.is_some() || !req.headers.is_empty() || auth != inner.auth.as_ref() {
+    if req.accept.is_some() || !req.headers.is_empty() || auth != t.auth.as_ref() {
         return None;
     }
     let json = match (&req.body, req.method) {
@@ -153,7 +153,7 @@ pub(crate) fn ready_for(
         (Body::None, Method::Get | Method::Delete) => false,
         _ => return None,
     };
-    Some(inner.ready_headers[usize::from(json)].clone())
+    Some(t.ready_headers[usize::from(json)].clone())
 }
 
 fn write_query(s: &mut String, req: &Prepared, mut sep: char) {
