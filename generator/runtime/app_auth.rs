@@ -1,21 +1,24 @@
-//! GitHub App authentication: the app client sends its JWT; `client.installation(id)` sends
-//! an installation token, minted once, shared by clones and refreshed before it expires.
+//! GitHub App authentication, the auth layer's app half: the app client sends its JWT; an
+//! installation client sends a token minted once, shared by clones, refreshed before expiry.
 
 use std::collections::HashMap;
 use std::fmt;
+use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderValue, AUTHORIZATION};
 
 use super::app_jwt::{AppKey, Issuer};
-use super::client::{Client, ClientBuilder};
 use super::clock;
 use super::error::{Error, Result};
-use super::layers::{self, Deadline};
-use super::request::{Method, Request};
-use super::response::Response;
+use super::method::Method;
+use super::prepared::{Base, Prepared};
+use super::response::{decode_error, Response};
 use super::secret::Secret;
+use super::send;
+use super::timer::Deadline;
+use super::transport::Transport;
 
 /// An installation token is replaced once it has less than this left.
 const REFRESH_MARGIN: i64 = 5 * 60;
@@ -66,157 +69,118 @@ impl fmt::Debug for AppAuth {
     }
 }
 
-impl ClientBuilder {
-    /// Authenticate as the GitHub App `app_id` with its private key (the PEM file GitHub
-    /// generates; PKCS#1 or PKCS#8). The client sends a short-lived RS256 JWT;
-    /// [`Client::installation`] gives clients acting as one of its installations.
-    /// Fails if the key is not a usable RSA key; the error never quotes it.
-    pub fn app(self, app_id: u64, private_key_pem: impl AsRef<[u8]>) -> Result<Self> {
-        self.app_as(Issuer::AppId(app_id), private_key_pem.as_ref())
-    }
-
-    /// Like [`ClientBuilder::app`], naming the app by its client ID (`Iv1.…`) instead.
-    pub fn app_client_id(
-        self,
-        client_id: impl Into<String>,
-        private_key_pem: impl AsRef<[u8]>,
-    ) -> Result<Self> {
-        let issuer = Issuer::ClientId(client_id.into().into_boxed_str());
-        self.app_as(issuer, private_key_pem.as_ref())
-    }
-
-    fn app_as(mut self, issuer: Issuer, pem: &[u8]) -> Result<Self> {
-        self.app = Some(Arc::new(AppAuth {
-            key: AppKey::new(issuer, pem)?,
-            installations: Mutex::default(),
-        }));
-        Ok(self)
-    }
+fn caller_sets_auth(req: &Prepared) -> bool {
+    req.header(AUTHORIZATION.as_str()).is_some()
 }
 
-impl Client {
-    /// A client acting as installation `id` of this GitHub App client: a cheap handle
-    /// sharing connections, configuration and the token cache with `self`. Its token is
-    /// minted on first use, reused by every clone, and refreshed five minutes before it
-    /// expires. Fails if the client was not built with [`ClientBuilder::app`].
-    pub fn installation(&self, id: u64) -> Result<Client> {
-        if self.inner.app.is_none() {
-            return Err(Error::invalid(
-                "installation() needs a client built with ClientBuilder::app",
-            ));
-        }
-        Ok(Client {
-            inner: self.inner.clone(),
-            installation: Some(id),
-        })
-    }
-
-    /// The installation this client acts as, if it is an installation client.
-    pub fn installation_id(&self) -> Option<u64> {
-        self.installation
-    }
-
-    /// The current token of installation `id` (minted or refreshed if needed), e.g. to
-    /// clone over HTTPS. The same token the installation client sends.
-    pub async fn installation_token(&self, id: u64) -> Result<Secret> {
-        let app = self.inner.app.as_ref().ok_or_else(|| {
-            Error::invalid("installation_token() needs a client built with ClientBuilder::app")
-        })?;
-        // The deadline of the mint request, as if it were sent on its own.
-        let mint = Request::new(
-            self,
-            Method::Post,
-            format!("/app/installations/{id}/access_tokens"),
-        );
-        let deadline = Deadline::of(&mint);
-        Ok(app.token(&mint, id, deadline).await?.secret)
-    }
-}
-
-fn caller_sets_auth(req: &Request<'_>) -> bool {
-    req.headers
-        .iter()
-        .any(|(k, _)| k.eq_ignore_ascii_case(AUTHORIZATION.as_str()))
-}
-
-/// Send `req` as the app (JWT) or as the client's installation (installation token). The
-/// retries here (clock skew, a token not yet known everywhere) and the mint all run inside
-/// `deadline`; each send is a full `send.rs` call, seen by hooks and spans.
-pub(crate) async fn execute(
-    req: &Request<'_>,
+/// Send `req` as the app (JWT) or as `installation` (installation token), each send through
+/// `send` (the cache layer, with the `Authorization` to use). The retries here (clock skew, a
+/// token not yet known everywhere) and the mint all run inside `deadline`; each send is a full
+/// transport call, seen by hooks and spans.
+pub(crate) async fn execute<F, Fut>(
     app: &AppAuth,
+    transport: &Transport,
+    installation: Option<u64>,
+    req: &Prepared,
     deadline: Deadline,
-) -> Result<Response> {
-    match req.client.installation {
-        _ if caller_sets_auth(req) => layers::with_auth(req, None, deadline).await,
-        None => with_jwt(req, app, deadline).await,
-        Some(id) => with_installation_token(req, app, id, deadline).await,
-    }
-}
-
-/// The `Authorization` `req` goes out with (for downloads, which have no retry layer):
-/// the JWT, or installation `id`'s current token, minted within `deadline` if needed.
-pub(crate) async fn authorization(
-    req: &Request<'_>,
-    app: &AppAuth,
-    deadline: Deadline,
-) -> Result<Option<HeaderValue>> {
-    match req.client.installation {
-        _ if caller_sets_auth(req) => Ok(None),
-        None => Ok(Some(app.key.authorization()?)),
-        Some(id) => Ok(Some(app.token(req, id, deadline).await?.value)),
-    }
-}
-
-/// Send with the JWT; after a `401` caused by clock skew, once more with a JWT made for the
-/// server's clock (inside the same deadline: a spent deadline fails the second send at once).
-async fn with_jwt(req: &Request<'_>, app: &AppAuth, deadline: Deadline) -> Result<Response> {
-    let first = layers::with_auth(req, Some(&app.key.authorization()?), deadline).await;
-    match &first {
-        Err(Error::Api(e)) if app.key.adjust_to_server(e) => {
-            layers::with_auth(req, Some(&app.key.authorization()?), deadline).await
-        }
-        _ => first,
-    }
-}
-
-/// Send with installation `id`'s token. A `401` within seconds of minting is retried a few
-/// times (GitHub may not know the new token everywhere yet) if the wait ends before the
-/// deadline; a later `401` drops the token, so the next request mints a new one.
-async fn with_installation_token(
-    req: &Request<'_>,
-    app: &AppAuth,
-    id: u64,
-    deadline: Deadline,
-) -> Result<Response> {
-    let mut retries = 0;
-    loop {
-        let token = app.token(req, id, deadline).await?;
-        let mut result = layers::with_auth(req, Some(&token.value), deadline).await;
-        let Err(Error::Api(e)) = &mut result else {
-            return result;
-        };
-        if e.status != 401 {
-            return result;
-        }
-        let wait = REPLICATION_FIRST_WAIT * 2u32.pow(retries);
-        if retries >= REPLICATION_RETRIES || token.minted.elapsed() + wait > REPLICATION_WINDOW {
-            app.slot(id).forget(&token);
-            return result;
-        }
-        if !deadline.allows(wait) {
-            // The retry would outlive the call: fail now, saying which wait was refused.
-            if let Some(info) = e.request.as_mut() {
-                info.retry_refused = Some(wait);
+    send: F,
+) -> Result<Response>
+where
+    F: Fn(Option<HeaderValue>) -> Fut,
+    Fut: Future<Output = Result<Response>>,
+{
+    match installation {
+        _ if caller_sets_auth(req) => send(None).await,
+        None => app.with_jwt(send).await,
+        Some(id) => {
+            let mut retries = 0;
+            loop {
+                let token = app.token(transport, req, id, deadline).await?;
+                let mut result = send(Some(token.value.clone())).await;
+                let Err(Error::Api(e)) = &mut result else {
+                    return result;
+                };
+                // A `401` within seconds of minting is retried a few times (GitHub may not
+                // know the new token everywhere yet) if the wait ends before the deadline; a
+                // later `401` drops the token, so the next request mints a new one.
+                if e.status != 401 {
+                    return result;
+                }
+                let wait = REPLICATION_FIRST_WAIT * 2u32.pow(retries);
+                if retries >= REPLICATION_RETRIES
+                    || token.minted.elapsed() + wait > REPLICATION_WINDOW
+                {
+                    app.slot(id).forget(&token);
+                    return result;
+                }
+                if !deadline.allows(wait) {
+                    // The retry would outlive the call: fail now, saying which wait was refused.
+                    if let Some(info) = e.request.as_mut() {
+                        info.retry_refused = Some(wait);
+                    }
+                    return result;
+                }
+                retries += 1;
+                tokio::time::sleep(wait).await;
             }
-            return result;
         }
-        retries += 1;
-        tokio::time::sleep(wait).await;
     }
 }
 
 impl AppAuth {
+    /// The app of `app_id` or client ID, with its private key (PEM).
+    pub(crate) fn new(issuer: Issuer, pem: &[u8]) -> Result<AppAuth> {
+        Ok(AppAuth {
+            key: AppKey::new(issuer, pem)?,
+            installations: Mutex::default(),
+        })
+    }
+
+    /// The `Authorization` `req` goes out with (for downloads, which have no retry layer):
+    /// the JWT, or `installation`'s current token, minted within `deadline` if needed.
+    pub(crate) async fn authorization(
+        &self,
+        transport: &Transport,
+        installation: Option<u64>,
+        req: &Prepared,
+        deadline: Deadline,
+    ) -> Result<Option<HeaderValue>> {
+        match installation {
+            _ if caller_sets_auth(req) => Ok(None),
+            None => Ok(Some(self.key.authorization()?)),
+            Some(id) => Ok(Some(self.token(transport, req, id, deadline).await?.value)),
+        }
+    }
+
+    /// The current token of installation `id`, e.g. to clone over HTTPS; `req` (the mint
+    /// request) names the call in a timeout.
+    pub(crate) async fn installation_token(
+        &self,
+        transport: &Transport,
+        req: &Prepared,
+        id: u64,
+        deadline: Deadline,
+    ) -> Result<Secret> {
+        Ok(self.token(transport, req, id, deadline).await?.secret)
+    }
+
+    /// Send with the JWT; after a `401` caused by clock skew, once more with a JWT made for
+    /// the server's clock (inside the same deadline: a spent deadline fails the second send at
+    /// once).
+    async fn with_jwt<F, Fut>(&self, send: F) -> Result<Response>
+    where
+        F: Fn(Option<HeaderValue>) -> Fut,
+        Fut: Future<Output = Result<Response>>,
+    {
+        let first = send(Some(self.key.authorization()?)).await;
+        match &first {
+            Err(Error::Api(e)) if self.key.adjust_to_server(e) => {
+                send(Some(self.key.authorization()?)).await
+            }
+            _ => first,
+        }
+    }
+
     fn slot(&self, id: u64) -> Arc<Slot> {
         let mut map = self
             .installations
@@ -228,7 +192,13 @@ impl AppAuth {
     /// Installation `id`'s token: the current one while fresh, else one new token minted by
     /// the first caller while the others wait for it.
     /// Waiting for the lock and minting end by `deadline`.
-    async fn token(&self, req: &Request<'_>, id: u64, deadline: Deadline) -> Result<Token> {
+    async fn token(
+        &self,
+        transport: &Transport,
+        req: &Prepared,
+        id: u64,
+        deadline: Deadline,
+    ) -> Result<Token> {
         let slot = self.slot(id);
         let skew = self.key.skew();
         if let Some(t) = slot.fresh(skew) {
@@ -242,24 +212,25 @@ impl AppAuth {
         if let Some(t) = slot.fresh(skew) {
             return Ok(t);
         }
-        let token = self.mint(req.client, id, deadline).await?;
+        let token = self.mint(transport, id, deadline).await?;
         *slot.current.write().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
         Ok(token)
     }
 
-    /// `POST /app/installations/{id}/access_tokens` as the app.
-    async fn mint(&self, client: &Client, id: u64, deadline: Deadline) -> Result<Token> {
-        let app_client = Client {
-            inner: client.inner.clone(),
-            installation: None,
-        };
+    /// `POST /app/installations/{id}/access_tokens` as the app (straight to the transport:
+    /// the cache layer passes a `POST` through).
+    async fn mint(&self, transport: &Transport, id: u64, deadline: Deadline) -> Result<Token> {
         let path = format!("/app/installations/{id}/access_tokens");
-        let mint = Request::new(&app_client, Method::Post, path);
-        let resp = with_jwt(&mint, self, deadline).await?;
+        let mint = Prepared::new(Method::Post, Base::Api, path);
+        let send = |auth: Option<HeaderValue>| {
+            let mint = &mint;
+            async move { send::execute(transport, mint, auth.as_ref(), deadline).await }
+        };
+        let resp = self.with_jwt(send).await?;
         // Decode errors are replaced, and the body is not kept: both may quote the token.
         let status = resp.status();
         let unreadable = || {
-            super::decode::decode_error(
+            decode_error(
                 None,
                 status,
                 String::from("."),

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use super::request::Method;
+use super::method::Method;
 
 /// Longest path shown in an error (characters); longer ones end in `…`.
 const MAX_PATH: usize = 200;

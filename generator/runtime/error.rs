@@ -8,6 +8,7 @@ use reqwest::header::HeaderMap;
 
 pub use super::context::RequestInfo;
 use super::context::{Bounded, Secs};
+use super::decode_error::DecodeError;
 
 /// Result of a request.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -46,7 +47,7 @@ pub enum Error {
     Timeout(Box<TimeoutError>),
     /// The response body did not decode into the requested type (names the endpoint,
     /// status and JSON path, and keeps the body).
-    Decode(Box<super::decode::DecodeError>),
+    Decode(Box<DecodeError>),
     /// The request could not be built: bad base URL or origin, invalid header name or value.
     InvalidRequest(Cow<'static, str>),
     /// More redirects than allowed, or a redirect to somewhere not followable.
@@ -72,6 +73,14 @@ impl Error {
     /// The HTTP status, for [`Error::Api`].
     pub fn status(&self) -> Option<u16> {
         self.api().map(|e| e.status)
+    }
+
+    /// The details of an [`Error::Decode`].
+    pub fn decode_error(&self) -> Option<&DecodeError> {
+        match self {
+            Error::Decode(e) => Some(e),
+            _ => None,
+        }
     }
 
     /// GitHub's error details, for [`Error::Api`].

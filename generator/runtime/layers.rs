@@ -1,105 +1,130 @@
-//! What wraps the request loop of `send.rs`: the call's one deadline, choosing the
-//! `Authorization` (a fixed token or GitHub App credentials), then the conditional cache.
+//! The layers between the `Request` front and the transport: the auth layer picks the
+//! `Authorization` (the client's token, or GitHub App credentials), then the cache layer.
 
 use std::future::Future;
-use std::time::{Duration, Instant};
-
-use super::error::Result;
-use super::request::Request;
-use super::response::Response;
-use super::send::{self, Download};
-
-/// The deadline of one call: every layer's sends, waits and token mints fit inside it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Deadline {
-    pub(crate) at: Instant,
-    /// The call's total time limit (errors report it).
-    pub(crate) limit: Duration,
-}
-
-impl Deadline {
-    /// The deadline of a call of `req` starting now.
-    pub(crate) fn of(req: &Request<'_>) -> Deadline {
-        let limit = req.timeout.unwrap_or(req.client.inner.timeout);
-        Deadline {
-            at: Instant::now() + limit,
-            limit,
-        }
-    }
-
-    /// Whether a wait of `wait` from now ends before the deadline.
-    #[cfg(feature = "github-app")]
-    pub(crate) fn allows(&self, wait: Duration) -> bool {
-        Instant::now() + wait < self.at
-    }
-
-    /// A timeout of `req` while `reason`, outside `send.rs`'s loop (waiting for a token).
-    #[cfg(feature = "github-app")]
-    pub(crate) fn timeout(&self, req: &Request<'_>, reason: &'static str) -> super::Error {
-        let mut request = super::RequestInfo::new(req.method, req.path.as_str(), req.route);
-        request.deadline = self.limit;
-        super::Error::Timeout(Box::new(super::TimeoutError {
-            request,
-            reason: reason.into(),
-            wait: None,
-            rate_limited: false,
-            idle: None,
-        }))
-    }
-}
-
-/// Send `req` (the body of every `send()`).
-///
-/// An `async` block, not an `async fn`: an `async fn` moves its arguments into locals, so
-/// the request would be held (and copied) twice; the block borrows the one it captured.
-#[allow(clippy::manual_async_fn)] // on purpose: see above
-pub(crate) fn execute(req: Request<'_>) -> impl Future<Output = Result<Response>> + Send + '_ {
-    async move {
-        let req = &req;
-        let deadline = Deadline::of(req);
-        // The app and cache layers are boxed: their futures are larger, and a client that
-        // has the features compiled in but does not use them keeps the small one.
-        #[cfg(feature = "github-app")]
-        if let Some(app) = &req.client.inner.app {
-            return Box::pin(super::app_auth::execute(req, app, deadline)).await;
-        }
-        let auth = req.client.inner.auth.as_ref();
-        // `with_auth`, inline: one layer less to hold the arguments.
-        #[cfg(feature = "http-cache")]
-        if let Some(store) = &req.client.inner.cache {
-            return Box::pin(super::cache::execute(req, auth, store, deadline)).await;
-        }
-        send::execute(req, auth, deadline).await
-    }
-}
-
-/// Send `req` with `auth` as its default `Authorization`, through the cache when one is set.
+use std::pin::Pin;
+use std::task::{Context, Poll};
 #[cfg(feature = "github-app")]
-pub(crate) async fn with_auth(
-    req: &Request<'_>,
-    auth: Option<&reqwest::header::HeaderValue>,
-    deadline: Deadline,
-) -> Result<Response> {
+use std::sync::Arc;
+
+#[cfg(feature = "github-app")]
+use reqwest::header::HeaderValue;
+
+#[cfg(feature = "github-app")]
+use super::app_auth::{self, AppAuth};
+#[cfg(feature = "http-cache")]
+use super::cache::{self, SharedStore};
+use super::error::Result;
+use super::prepared::Prepared;
+use super::response::Response;
+use super::body::Download;
+use super::send;
+use super::timer::Deadline;
+use super::transport::Transport;
+
+/// What a client's calls go through, top to bottom.
+pub(crate) struct Layers {
+    /// GitHub App credentials: JWTs and installation tokens (`app_auth.rs`).
+    #[cfg(feature = "github-app")]
+    pub(crate) app: Option<Arc<AppAuth>>,
+    /// Store of conditional-request entries (`cache.rs`).
     #[cfg(feature = "http-cache")]
-    if let Some(store) = &req.client.inner.cache {
-        return super::cache::execute(req, auth, store, deadline).await;
+    pub(crate) cache: Option<SharedStore>,
+    pub(crate) transport: Transport,
+}
+
+pin_project_lite::pin_project! {
+    /// The future of a call through the layers: the transport's own, or a boxed auth or
+    /// cache layer (their futures are larger, and a client that has the features compiled in
+    /// but does not use them keeps the small one).
+    ///
+    /// A future type, not an `async` block: the choice is made before the first poll, so the
+    /// call's future holds no arguments of this layer, only the transport's future.
+    #[project = LayeredProj]
+    pub(crate) enum Layered<'a, F> {
+        Transport { #[pin] fut: F },
+        Boxed { fut: Pin<Box<dyn Future<Output = Result<Response>> + Send + 'a>> },
     }
-    send::execute(req, auth, deadline).await
+}
+
+impl<F: Future<Output = Result<Response>>> Future for Layered<'_, F> {
+    type Output = Result<Response>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.project() {
+            LayeredProj::Transport { fut } => fut.poll(cx),
+            LayeredProj::Boxed { fut } => fut.as_mut().poll(cx),
+        }
+    }
+}
+
+/// Send `req` (the body of every `send()`) as the client, or as `installation` of its app.
+pub(crate) fn execute<'a>(
+    layers: &'a Layers,
+    installation: Option<u64>,
+    req: &'a Prepared,
+    deadline: Deadline,
+) -> Layered<'a, impl Future<Output = Result<Response>> + Send + 'a> {
+    #[cfg(feature = "github-app")]
+    if let Some(app) = &layers.app {
+        let send = move |auth: Option<HeaderValue>| async move {
+            layers.cached(req, auth.as_ref(), deadline).await
+        };
+        let t = &layers.transport;
+        let fut = app_auth::execute(app, t, installation, req, deadline, send);
+        return Layered::Boxed { fut: Box::pin(fut) };
+    }
+    #[cfg(not(feature = "github-app"))]
+    let _ = installation;
+    let transport = &layers.transport;
+    let auth = transport.auth.as_ref();
+    // `cached`, inline: one layer less to hold the arguments.
+    #[cfg(feature = "http-cache")]
+    if let Some(store) = &layers.cache {
+        let fut = cache::execute(transport, req, auth, store, deadline);
+        return Layered::Boxed { fut: Box::pin(fut) };
+    }
+    Layered::Transport {
+        fut: send::execute(transport, req, auth, deadline),
+    }
 }
 
 /// Stream `req`'s body into `writer` (the body of every `download_to()`): the same
 /// credentials as `send()`, no cache (the body is not kept).
 pub(crate) async fn download(
-    req: Request<'_>,
+    layers: &Layers,
+    installation: Option<u64>,
+    req: &Prepared,
+    deadline: Deadline,
     writer: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
     cap: Option<u64>,
 ) -> Result<Download> {
-    let deadline = Deadline::of(&req);
+    let transport = &layers.transport;
     #[cfg(feature = "github-app")]
-    if let Some(app) = &req.client.inner.app {
-        let auth = super::app_auth::authorization(&req, app, deadline).await?;
-        return send::download(&req, auth.as_ref(), deadline, writer, cap).await;
+    if let Some(app) = &layers.app {
+        let auth = app.authorization(transport, installation, req, deadline).await?;
+        return send::download(transport, req, auth.as_ref(), deadline, writer, cap).await;
     }
-    let auth = req.client.inner.auth.as_ref();
-    send::download(&req, auth, deadline, writer, cap).await
+    #[cfg(not(feature = "github-app"))]
+    let _ = installation;
+    let auth = transport.auth.as_ref();
+    send::download(transport, req, auth, deadline, writer, cap).await
+}
+
+impl Layers {
+    /// Send `req` with `auth` as its default `Authorization`, through the cache when one is
+    /// set.
+    #[cfg(feature = "github-app")]
+    async fn cached(
+        &self,
+        req: &Prepared,
+        auth: Option<&HeaderValue>,
+        deadline: Deadline,
+    ) -> Result<Response> {
+        #[cfg(feature = "http-cache")]
+        if let Some(store) = &self.cache {
+            return cache::execute(&self.transport, req, auth, store, deadline).await;
+        }
+        send::execute(&self.transport, req, auth, deadline).await
+    }
 }

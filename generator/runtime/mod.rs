@@ -1,5 +1,5 @@
-//! The hand-written runtime every generated method calls: client, requests, responses, errors,
-//! pagination, throttling and hooks. Copied verbatim into each generated crate from `generator/runtime/`.
+//! The runtime every generated method calls, in layers that use only the ones below: leaf
+//! types (method, errors, responses), the transport, the cache and auth layers, the front.
 
 #[cfg(feature = "github-app")]
 mod app_auth;
@@ -9,11 +9,15 @@ mod assemble;
 mod body;
 #[cfg(feature = "http-cache")]
 mod cache;
+mod call;
 mod client;
+#[cfg(feature = "github-app")]
+mod client_app;
 #[cfg(feature = "github-app")]
 mod clock;
 mod context;
 pub mod decode;
+mod decode_error;
 pub mod encode;
 mod error;
 mod extra;
@@ -23,7 +27,9 @@ mod layers;
 pub mod model;
 #[cfg(feature = "http-cache")]
 mod memory_cache;
+mod method;
 mod paginate;
+mod prepared;
 mod redirect;
 mod request;
 mod response;
@@ -34,13 +40,14 @@ mod secret;
 mod send;
 mod throttle;
 mod timer;
+mod transport;
 mod typed;
 mod types;
 
 #[cfg(feature = "http-cache")]
 pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
-pub use decode::DecodeError;
+pub use decode_error::DecodeError;
 pub use encode::PathValue;
 pub use error::{
     ApiError, Error, ErrorDetail, RateLimit, RequestInfo, Result, TimeoutError, TransportError,
@@ -50,10 +57,11 @@ pub use hook::{Attempt, AttemptRequest, Hook};
 #[cfg(feature = "http-cache")]
 pub use memory_cache::MemoryCache;
 pub use paginate::{Page, Pages, Paginate};
-pub use request::{JsonObject, Method, Request, ResponseFuture};
+pub use method::Method;
+pub use request::{JsonObject, Request, ResponseFuture};
 pub use response::Response;
 pub use secret::{Auth, Secret};
-pub use send::Download;
+pub use body::Download;
 pub use throttle::Throttle;
 pub use typed::{ResponseParts, ResponseValue, ValueFuture};
 pub use types::{IntOrString, MediaType};

@@ -12,10 +12,9 @@ use futures_core::Stream;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use super::decode::{decode_error, from_json};
 use super::error::{Error, Result};
 use super::request::{Request, ResponseFuture};
-use super::response::Response;
+use super::response::{decode_error, from_json, Response};
 
 /// One page of a list endpoint, from [`Request::page`] or [`Pages::next_page`].
 ///
@@ -169,7 +168,8 @@ impl Visited {
     fn new(req: &Request<'_>) -> Visited {
         Visited {
             seen: HashSet::default(),
-            max_pages: req.max_pages.unwrap_or(req.client.inner.max_pages),
+            max_pages: (req.limits.as_ref().and_then(|l| l.max_pages))
+                .unwrap_or(req.client.inner.max_pages),
         }
     }
 

@@ -9,52 +9,16 @@ use bytes::Bytes;
 
 use super::client::Client;
 use super::error::Result;
+use super::layers;
+use super::timer::Deadline;
+use super::method::Method;
+use super::prepared::{Base, Body, Prepared};
 use super::response::Response;
-use super::send::Download;
+use super::body::Download;
 use super::types::MediaType;
 
 /// The future returned by every generated `send()`: one boxed type, not one per method.
 pub type ResponseFuture<'c> = Pin<Box<dyn Future<Output = Result<Response>> + Send + 'c>>;
-
-/// HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Method {
-    Get,
-    Post,
-    Put,
-    Patch,
-    Delete,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-
-    /// reqwest's method (a `'static`: a call keeps a reference, not a copy).
-    pub(crate) fn to_reqwest(self) -> &'static reqwest::Method {
-        static METHODS: [reqwest::Method; 5] = [
-            reqwest::Method::GET,
-            reqwest::Method::POST,
-            reqwest::Method::PUT,
-            reqwest::Method::PATCH,
-            reqwest::Method::DELETE,
-        ];
-        &METHODS[match self {
-            Method::Get => 0,
-            Method::Post => 1,
-            Method::Put => 2,
-            Method::Patch => 3,
-            Method::Delete => 4,
-        }]
-    }
-}
 
 /// A compact JSON object written field by field, in insertion order.
 #[derive(Debug, Clone)]
@@ -135,26 +99,6 @@ impl JsonObject {
     }
 }
 
-/// Where the path of a request is resolved.
-#[derive(Debug, Clone)]
-pub(crate) enum Base {
-    Api,
-    Uploads,
-    /// An absolute base URL given with [`Request::origin`].
-    Origin(String),
-    /// `path` is already an absolute URL (a pagination link).
-    Absolute,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Body {
-    None,
-    Json(Bytes),
-    Raw(Bytes),
-    /// A JSON body that failed to serialise: `send()` reports it.
-    Invalid(String),
-}
-
 /// A request about to be sent; built by the endpoint methods (`.build()`), adjustable before
 /// `send()`, `page()`, `pages()` or `paginate()`.
 ///
@@ -179,19 +123,17 @@ pub(crate) enum Body {
 #[derive(Clone)]
 pub struct Request<'c> {
     pub(crate) client: &'c Client,
-    pub(crate) method: Method,
-    pub(crate) base: Base,
-    pub(crate) path: String,
-    pub(crate) query: Vec<(&'static str, String)>,
-    pub(crate) body: Body,
-    pub(crate) headers: Vec<(String, String)>,
-    pub(crate) accept: Option<String>,
+    /// What the transport sends.
+    pub(crate) prepared: Prepared,
     pub(crate) timeout: Option<Duration>,
-    /// The route template (`/repos/{owner}/{repo}`), for traces, hooks and errors.
-    pub(crate) route: Option<&'static str>,
-    /// The endpoint triggers notifications: the throttle spaces such calls.
-    pub(crate) notifies: bool,
-    pub(crate) retry_non_idempotent: Option<bool>,
+    /// Pagination and download limits of this request (boxed: rarely set, and every call's
+    /// future holds the request).
+    pub(crate) limits: Option<Box<Limits>>,
+}
+
+/// Limits a request may set instead of the client's.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Limits {
     pub(crate) max_pages: Option<usize>,
     pub(crate) max_download_bytes: Option<u64>,
 }
@@ -201,19 +143,9 @@ impl<'c> Request<'c> {
     pub fn new(client: &'c Client, method: Method, path: String) -> Self {
         Request {
             client,
-            method,
-            base: Base::Api,
-            path,
-            query: Vec::new(),
-            body: Body::None,
-            headers: Vec::new(),
-            accept: None,
+            prepared: Prepared::new(method, Base::Api, path),
             timeout: None,
-            route: None,
-            notifies: false,
-            retry_non_idempotent: None,
-            max_pages: None,
-            max_download_bytes: None,
+            limits: None,
         }
     }
 
@@ -227,7 +159,7 @@ impl<'c> Request<'c> {
         values: &[super::encode::PathValue<'_>],
     ) -> Self {
         let mut r = Request::new(client, method, super::encode::fill(route, values));
-        r.route = Some(route);
+        r.prepared.route = Some(route);
         r
     }
 
@@ -235,32 +167,32 @@ impl<'c> Request<'c> {
     /// are sent only if it is on the API or uploads host.
     pub fn from_url(client: &'c Client, method: Method, url: String) -> Self {
         let mut r = Request::new(client, method, url);
-        r.base = Base::Absolute;
+        r.prepared.base = Base::Absolute;
         r
     }
 
     /// Send to the uploads host instead of the API host (`{origin}` routes).
     pub fn uploads(mut self) -> Self {
-        self.base = Base::Uploads;
+        self.prepared.base = Base::Uploads;
         self
     }
 
     /// Send to this absolute base URL (e.g. the origin of a release's `upload_url`);
     /// overrides [`Request::uploads`]. Credentials are sent to it.
     pub fn origin(mut self, origin: String) -> Self {
-        self.base = Base::Origin(origin);
+        self.prepared.base = Base::Origin(origin);
         self
     }
 
     /// Add a query parameter.
     pub fn query(mut self, name: &'static str, value: String) -> Self {
-        self.query.push((name, value));
+        self.prepared.query.push((name, value));
         self
     }
 
     /// Set a JSON body (sent compact with `Content-Type: application/json; charset=utf-8`).
     pub fn json(mut self, mut body: JsonObject) -> Self {
-        self.body = match body.error.take() {
+        self.prepared.body = match body.error.take() {
             Some(e) => Body::Invalid(e),
             None => Body::Json(Bytes::from(body.into_bytes())),
         };
@@ -269,7 +201,7 @@ impl<'c> Request<'c> {
 
     /// Set any serialisable value (an array, a string, a whole struct) as the JSON body.
     pub fn json_value<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Self {
-        self.body = match serde_json::to_vec(body) {
+        self.prepared.body = match serde_json::to_vec(body) {
             Ok(bytes) => Body::Json(Bytes::from(bytes)),
             Err(e) => Body::Invalid(format!("body: {e}")),
         };
@@ -278,20 +210,20 @@ impl<'c> Request<'c> {
 
     /// Set a raw body (uploads, raw markdown); set its `Content-Type` with [`Request::header`].
     pub fn raw(mut self, bytes: Vec<u8>) -> Self {
-        self.body = Body::Raw(Bytes::from(bytes));
+        self.prepared.body = Body::Raw(Bytes::from(bytes));
         self
     }
 
     /// Add a request header; it replaces a default of the same name (`Accept`,
     /// `Authorization`, `User-Agent`, ...).
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into(), value.into()));
+        self.prepared.headers.push((name.into(), value.into()));
         self
     }
 
     /// Override the `Accept` header for this request.
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
-        self.accept = Some(accept.into());
+        self.prepared.accept = Some(accept.into());
         self
     }
 
@@ -310,14 +242,14 @@ impl<'c> Request<'c> {
     /// The route template of the endpoint (`/repos/{owner}/{repo}`); generated methods set
     /// it. Shown in traces, hooks and errors instead of the concrete path.
     pub fn route(mut self, template: &'static str) -> Self {
-        self.route = Some(template);
+        self.prepared.route = Some(template);
         self
     }
 
     /// Mark the request as one that triggers notifications (generated code does this for
     /// endpoints documented so): a [`Throttle`](super::Throttle) spaces such calls.
     pub fn triggers_notifications(mut self) -> Self {
-        self.notifies = true;
+        self.prepared.notifies = true;
         self
     }
 
@@ -325,7 +257,7 @@ impl<'c> Request<'c> {
     /// (overrides the client's [`retry_non_idempotent`](super::ClientBuilder::retry_non_idempotent)).
     /// Only when the request is safe to repeat (it creates nothing twice).
     pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
-        self.retry_non_idempotent = Some(allow);
+        self.prepared.retry_non_idempotent = Some(allow);
         self
     }
 
@@ -333,34 +265,48 @@ impl<'c> Request<'c> {
     /// before failing with [`Error::Pagination`](super::Error::Pagination) (overrides the
     /// client's [`max_pages`](super::ClientBuilder::max_pages)).
     pub fn max_pages(mut self, n: usize) -> Self {
-        self.max_pages = Some(n);
+        self.limits.get_or_insert_with(Box::default).max_pages = Some(n);
         self
     }
 
     /// Largest body [`download_to`](Request::download_to) writes (default: no limit; the
     /// call's deadline still applies, so raise [`timeout`](Request::timeout) for big files).
     pub fn max_download_bytes(mut self, limit: u64) -> Self {
-        self.max_download_bytes = Some(limit);
+        self.limits.get_or_insert_with(Box::default).max_download_bytes = Some(limit);
         self
     }
 
     /// The route template, if set.
     pub fn route_template(&self) -> Option<&'static str> {
-        self.route
+        self.prepared.route
     }
 
     pub fn method(&self) -> Method {
-        self.method
+        self.prepared.method
     }
 
     /// The path as given (or the absolute URL of a pagination link).
     pub fn path(&self) -> &str {
-        &self.path
+        &self.prepared.path
     }
 
     /// Send the request.
     pub fn send(self) -> ResponseFuture<'c> {
-        Box::pin(super::layers::execute(self))
+        Box::pin(self.execute())
+    }
+
+    /// The body of every `send()`: the call's deadline, then the layers of the client.
+    ///
+    /// An `async` block, not an `async fn`: an `async fn` moves its arguments into locals, so
+    /// the request would be held (and copied) twice; the block borrows the one it captured.
+    #[allow(clippy::manual_async_fn)] // on purpose: see above
+    fn execute(self) -> impl Future<Output = Result<Response>> + Send + 'c {
+        async move {
+            let req = &self;
+            let layers = &req.client.inner.layers;
+            let installation = req.client.acts_as();
+            layers::execute(layers, installation, &req.prepared, req.deadline()).await
+        }
     }
 
     /// Send the request and stream a successful body into `writer` instead of memory
@@ -370,34 +316,33 @@ impl<'c> Request<'c> {
     where
         W: tokio::io::AsyncWrite + Unpin + Send,
     {
-        let cap = self.max_download_bytes;
-        super::layers::download(self, writer, cap).await
+        let deadline = self.deadline();
+        let cap = self.limits.as_ref().and_then(|l| l.max_download_bytes);
+        let installation = self.client.acts_as();
+        layers::download(&self.client.inner.layers, installation, &self.prepared, deadline, writer, cap).await
+    }
+
+    /// The deadline of a call of this request starting now.
+    pub(crate) fn deadline(&self) -> Deadline {
+        let transport = &self.client.inner.layers.transport;
+        Deadline::new(self.timeout.unwrap_or(transport.timeout))
     }
 
     /// A copy of this request aimed at an absolute URL (a `Link` target), without query.
     pub(crate) fn to_url(&self, url: String) -> Request<'c> {
         Request {
             client: self.client,
-            method: self.method,
-            base: Base::Absolute,
-            path: url,
-            query: Vec::new(),
-            body: self.body.clone(),
-            headers: self.headers.clone(),
-            accept: self.accept.clone(),
+            prepared: self.prepared.to_url(url),
             timeout: self.timeout,
-            route: self.route,
-            notifies: self.notifies,
-            retry_non_idempotent: self.retry_non_idempotent,
-            max_pages: self.max_pages,
-            max_download_bytes: self.max_download_bytes,
+            limits: self.limits.clone(),
         }
     }
 }
 
 impl fmt::Debug for Request<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: Vec<(&str, &str)> = self
+        let p = &self.prepared;
+        let headers: Vec<(&str, &str)> = p
             .headers
             .iter()
             .map(|(k, v)| {
@@ -408,13 +353,13 @@ impl fmt::Debug for Request<'_> {
             })
             .collect();
         f.debug_struct("Request")
-            .field("method", &self.method)
-            .field("base", &self.base)
-            .field("path", &self.path)
-            .field("route", &self.route)
-            .field("query", &self.query)
+            .field("method", &p.method)
+            .field("base", &p.base)
+            .field("path", &p.path)
+            .field("route", &p.route)
+            .field("query", &p.query)
             .field("headers", &headers)
-            .field("accept", &self.accept)
+            .field("accept", &p.accept)
             .finish_non_exhaustive()
     }
 }

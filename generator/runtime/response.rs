@@ -1,10 +1,12 @@
-//! `Response`: status, headers and body, decoded on demand as JSON, text or bytes.
+//! `Response`: status, headers and body, decoded on demand as JSON (naming the JSON path
+//! where decoding failed), text or bytes.
 
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::Url;
 
-use super::error::{header_str, RateLimit, Result};
+use super::decode_error::DecodeError;
+use super::error::{header_str, Error, RateLimit, Result};
 
 /// A successful (2xx or 304) response.
 #[derive(Debug, Clone)]
@@ -67,7 +69,7 @@ impl Response {
     /// empty body (204, 205) decodes as `null`: fine for `()`, `Option<_>` and `Value`.
     /// A decode error names the JSON path ([`Error::decode_error`](super::Error::decode_error)).
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T> {
-        super::decode::from_json(self.json_input(), None, self.status, &self.body)
+        from_json(self.json_input(), None, self.status, &self.body)
     }
 
     pub(crate) fn json_input(&self) -> &[u8] {
@@ -105,4 +107,44 @@ impl Response {
     pub(crate) fn into_parts(self) -> (u16, HeaderMap, Bytes) {
         (self.status, self.headers, self.body)
     }
+}
+
+/// Decode `input` (a JSON document, or part of `body`) as `T`, tracking the path.
+pub(crate) fn from_json<'a, T: serde::Deserialize<'a>>(
+    input: &'a [u8],
+    endpoint: Option<&'static str>,
+    status: u16,
+    body: &Bytes,
+) -> Result<T> {
+    // Path tracking costs about as much as the decode itself, and decoding is deterministic:
+    // decode plainly, and only on failure decode again to learn where it failed.
+    match serde_json::from_slice(input) {
+        Ok(value) => Ok(value),
+        Err(plain) => {
+            let mut de = serde_json::Deserializer::from_slice(input);
+            let (path, source) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => (e.path().to_string(), e.into_inner()),
+                // Only trailing characters can fail the plain decode but not this one.
+                Ok(_) => (".".to_owned(), plain),
+            };
+            Err(decode_error(endpoint, status, path, source, body))
+        }
+    }
+}
+
+/// Not generic, so each decoded type adds no error-building code.
+pub(crate) fn decode_error(
+    endpoint: Option<&'static str>,
+    status: u16,
+    path: String,
+    source: serde_json::Error,
+    body: &Bytes,
+) -> Error {
+    Error::Decode(Box::new(DecodeError::new(
+        endpoint,
+        status,
+        path,
+        source,
+        body.clone(),
+    )))
 }

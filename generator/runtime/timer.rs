@@ -1,5 +1,5 @@
-//! The one timer of a call: its deadline and the idle read limit (the server silent for too
-//! long), as one tokio timer that is registered once and re-armed only when it fires early.
+//! A call's `Deadline`, and its one timer: the deadline and the idle read limit (the server
+//! silent for too long) as one tokio timer, registered once, re-armed only when it fires early.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -9,7 +9,48 @@ use std::time::Duration;
 
 use tokio::time::{Instant, Sleep};
 
-use super::layers::Deadline;
+#[cfg(feature = "github-app")]
+use super::error::{Error, RequestInfo, TimeoutError};
+#[cfg(feature = "github-app")]
+use super::prepared::Prepared;
+
+/// The deadline of one call: every layer's sends, waits and token mints fit inside it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Deadline {
+    pub(crate) at: std::time::Instant,
+    /// The call's total time limit (errors report it).
+    pub(crate) limit: Duration,
+}
+
+impl Deadline {
+    /// The deadline of a call limited to `limit`, starting now.
+    pub(crate) fn new(limit: Duration) -> Deadline {
+        Deadline {
+            at: std::time::Instant::now() + limit,
+            limit,
+        }
+    }
+
+    /// Whether a wait of `wait` from now ends before the deadline.
+    #[cfg(feature = "github-app")]
+    pub(crate) fn allows(&self, wait: Duration) -> bool {
+        std::time::Instant::now() + wait < self.at
+    }
+
+    /// A timeout of `req` while `reason`, outside the transport's loop (waiting for a token).
+    #[cfg(feature = "github-app")]
+    pub(crate) fn timeout(&self, req: &Prepared, reason: &'static str) -> Error {
+        let mut request = RequestInfo::new(req.method, req.path.as_str(), req.route);
+        request.deadline = self.limit;
+        Error::Timeout(Box::new(TimeoutError {
+            request,
+            reason: reason.into(),
+            wait: None,
+            rate_limited: false,
+            idle: None,
+        }))
+    }
+}
 
 /// How long the server has been silent, shared by a call's work (which says when data came)
 /// and its [`Timer`] (which fails the call when the silence lasts longer than the limit).

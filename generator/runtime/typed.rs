@@ -1,5 +1,5 @@
-//! `ResponseValue<T>` (a decoded body with the response's status, headers and bytes) and the
-//! typed send paths generated methods call: one boxed future type, one small generic each.
+//! `ResponseValue<T>`: a decoded body with the response's status, headers and bytes, and
+//! `ValueFuture`, the one boxed future type of every typed `send()`.
 
 use std::future::Future;
 use std::ops::{Deref, DerefMut};
@@ -8,9 +8,7 @@ use std::pin::Pin;
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 
-use super::decode::Decoder;
 use super::error::{header_str, RateLimit, Result};
-use super::request::Request;
 use super::response::Response;
 
 /// The future of every typed generated `send()` / `send_with_response()`.
@@ -106,28 +104,5 @@ impl<T> Deref for ResponseValue<T> {
 impl<T> DerefMut for ResponseValue<T> {
     fn deref_mut(&mut self) -> &mut T {
         &mut self.value
-    }
-}
-
-impl<'c> Request<'c> {
-    /// Send and decode with `decode` (one of [the decoders](super::decode)), keeping
-    /// the response; `endpoint` (`repos.get`) names the request in decode errors.
-    pub fn send_with<T: Send + 'c>(
-        self,
-        endpoint: &'static str,
-        decode: Decoder<T>,
-    ) -> ValueFuture<'c, ResponseValue<T>> {
-        let sent = self.send();
-        Box::pin(async move { decode(sent.await, endpoint) })
-    }
-
-    /// Send and decode with `decode`, returning only the value.
-    pub fn send_into<T: Send + 'c>(
-        self,
-        endpoint: &'static str,
-        decode: Decoder<T>,
-    ) -> ValueFuture<'c, T> {
-        let sent = self.send();
-        Box::pin(async move { decode(sent.await, endpoint).map(ResponseValue::into_inner) })
     }
 }

@@ -7,20 +7,21 @@ use reqwest::header::{
 };
 use reqwest::Url;
 
-use super::client::{self, Inner};
 use super::encode;
 use super::error::{Error, Result};
-use super::request::{Base, Body, Method, Request};
+use super::method::Method;
+use super::prepared::{Base, Body, Prepared};
+use super::transport::{self, Transport};
 
 const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// Base + path + query, parsed once. The path must start with `/` so it cannot change host.
-pub(crate) fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
+pub(crate) fn build_url(t: &Transport, req: &Prepared) -> Result<Url> {
     // Common case: an API or uploads path without `?`/`#`: a copy of the base parsed once,
     // then only the path and query parsers run (no scheme, host or IDNA work per call).
     let parsed = match req.base {
-        Base::Api => Some(&inner.parsed[0]),
-        Base::Uploads => Some(&inner.parsed[1]),
+        Base::Api => Some(&t.parsed[0]),
+        Base::Uploads => Some(&t.parsed[1]),
         _ => None,
     };
     // A byte scan, not `contains(['?', '#'])`: this runs on every call.
@@ -42,10 +43,10 @@ pub(crate) fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
     }
     let origin;
     let base = match &req.base {
-        Base::Api => inner.base_url.as_str(),
-        Base::Uploads => inner.uploads_url.as_str(),
+        Base::Api => t.base_url.as_str(),
+        Base::Uploads => t.uploads_url.as_str(),
         Base::Origin(o) => {
-            origin = client::base(o, "origin")?;
+            origin = transport::base(o, "origin")?;
             origin.as_str()
         }
         Base::Absolute => "",
@@ -72,17 +73,17 @@ pub(crate) fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
 
 /// Request headers (defaults, then media type, body headers, then the caller's) and the
 /// `Authorization` value to add on trusted hops: the caller's, else `auth` (which
-/// `layers.rs` chose: the client's token or an app credential).
+/// the auth layer chose: the client's token or an app credential).
 pub(crate) fn build_headers(
-    inner: &Inner,
-    req: &Request<'_>,
+    t: &Transport,
+    req: &Prepared,
     auth: Option<HeaderValue>,
 ) -> Result<(HeaderMap, Option<HeaderValue>)> {
     // Room for the defaults, Accept, a body header, Authorization and the caller's headers:
     // no growth while the request is assembled.
-    let mut headers = HeaderMap::with_capacity(inner.default_headers.len() + 3 + req.headers.len());
+    let mut headers = HeaderMap::with_capacity(t.default_headers.len() + 3 + req.headers.len());
     headers.extend(
-        inner
+        t
             .default_headers
             .iter()
             .map(|(k, v)| (k.clone(), v.clone())),
@@ -117,7 +118,7 @@ pub(crate) fn build_headers(
     Ok((headers, auth))
 }
 
-/// The maps of [`Inner::ready_headers`]: what [`build_headers`] and a trusted hop's
+/// The maps of [`Transport::ready_headers`]: what [`build_headers`] and a trusted hop's
 /// `Authorization` make of a request without `Accept` or headers of its own, with no body
 /// (a `GET` or `DELETE`) or a JSON one.
 pub(crate) fn ready_headers(defaults: &HeaderMap, auth: Option<&HeaderValue>) -> [HeaderMap; 2] {
@@ -140,11 +141,11 @@ pub(crate) fn ready_headers(defaults: &HeaderMap, auth: Option<&HeaderValue>) ->
 /// its own, `auth` the client's own, and no body (not on a `POST`, `PUT` or `PATCH`, which
 /// send `Content-Length: 0`) or a JSON one.
 pub(crate) fn ready_for(
-    inner: &Inner,
-    req: &Request<'_>,
+    t: &Transport,
+    req: &Prepared,
     auth: Option<&HeaderValue>,
 ) -> Option<HeaderMap> {
-    if req.accept.is_some() || !req.headers.is_empty() || auth != inner.auth.as_ref() {
+    if req.accept.is_some() || !req.headers.is_empty() || auth != t.auth.as_ref() {
         return None;
     }
     let json = match (&req.body, req.method) {
@@ -152,10 +153,10 @@ pub(crate) fn ready_for(
         (Body::None, Method::Get | Method::Delete) => false,
         _ => return None,
     };
-    Some(inner.ready_headers[usize::from(json)].clone())
+    Some(t.ready_headers[usize::from(json)].clone())
 }
 
-fn write_query(s: &mut String, req: &Request<'_>, mut sep: char) {
+fn write_query(s: &mut String, req: &Prepared, mut sep: char) {
     for (name, value) in &req.query {
         s.push(sep);
         sep = '&';
@@ -178,10 +179,10 @@ fn write_query(s: &mut String, req: &Request<'_>, mut sep: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::Client;
+    use crate::runtime::{Client, Request};
 
     /// The map the general path builds: `build_headers`, then the trusted `Authorization`.
-    fn assembled(inner: &Inner, req: &Request<'_>) -> HeaderMap {
+    fn assembled(inner: &Transport, req: &Prepared) -> HeaderMap {
         let (mut h, auth) = build_headers(inner, req, inner.auth.clone()).unwrap();
         if let Some(a) = auth {
             h.insert(AUTHORIZATION, a);
@@ -208,7 +209,7 @@ mod tests {
                 .build()
                 .unwrap(),
         ] {
-            let inner = &client.inner;
+            let inner = &client.inner.layers.transport;
             for (method, json) in [
                 (Method::Get, false),
                 (Method::Delete, false),
@@ -222,8 +223,8 @@ mod tests {
                 if json {
                     req = req.json_value(&serde_json::json!({ "a": 1 }));
                 }
-                let ready = ready_for(inner, &req, inner.auth.as_ref()).expect("a ready map");
-                assert_eq!(entries(&ready), entries(&assembled(inner, &req)));
+                let ready = ready_for(inner, &req.prepared, inner.auth.as_ref()).expect("a ready map");
+                assert_eq!(entries(&ready), entries(&assembled(inner, &req.prepared)));
             }
         }
     }
@@ -231,7 +232,7 @@ mod tests {
     #[test]
     fn requests_of_their_own_are_assembled() {
         let client = Client::builder().token("t0k3n").build().unwrap();
-        let inner = &client.inner;
+        let inner = &client.inner.layers.transport;
         let req = |m| Request::new(&client, m, "/x".into());
         let other = HeaderValue::from_static("token other");
         let cases = [
@@ -246,7 +247,7 @@ mod tests {
             (req(Method::Get), None),
         ];
         for (r, auth) in &cases {
-            assert!(ready_for(inner, r, auth.as_ref()).is_none(), "{r:?}");
+            assert!(ready_for(inner, &r.prepared, auth.as_ref()).is_none(), "{r:?}");
         }
     }
 }

@@ -14,11 +14,14 @@ use reqwest::header::{
 use reqwest::Url;
 use sha2::{Digest, Sha256};
 
-use super::client::ClientBuilder;
+use super::assemble::build_url;
 use super::error::Result;
-use super::layers::Deadline;
-use super::request::{Method, Request};
+use super::method::Method;
+use super::prepared::Prepared;
 use super::response::Response;
+use super::send;
+use super::timer::Deadline;
+use super::transport::Transport;
 
 const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
@@ -159,7 +162,7 @@ impl CachedResponse {
 
 /// The store a client was configured with.
 #[derive(Clone)]
-pub(crate) struct SharedStore(Arc<dyn CacheStore>);
+pub(crate) struct SharedStore(pub(crate) Arc<dyn CacheStore>);
 
 impl fmt::Debug for SharedStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -167,35 +170,22 @@ impl fmt::Debug for SharedStore {
     }
 }
 
-impl ClientBuilder {
-    /// Revalidate GET requests with conditional headers and answer a `304 Not Modified`
-    /// from `store`, e.g. `MemoryCache::new(1_000, 32 << 20)` (keep an `Arc` of it to inspect
-    /// it later). GitHub does not count an authorized `304` against the rate limit. Such a
-    /// response reports the stored status (`200`) and [`Response::from_cache`]; its headers
-    /// are the stored ones updated with the `304`'s (fresh `x-ratelimit-*`).
-    ///
-    /// Requests that set `If-None-Match` or `If-Modified-Since` themselves bypass the cache.
-    pub fn cache(mut self, store: impl CacheStore + 'static) -> Self {
-        self.cache = Some(SharedStore(Arc::new(store)));
-        self
-    }
-}
-
 /// Send `req` through `store`: conditional headers from the entry held since lookup, the
 /// entry's body on a `304`, a cacheable `200` stored.
 pub(crate) async fn execute(
-    req: &Request<'_>,
+    transport: &Transport,
+    req: &Prepared,
     auth: Option<&HeaderValue>,
     store: &SharedStore,
     deadline: Deadline,
 ) -> Result<Response> {
     if req.method != Method::Get
-        || caller_header(req, IF_NONE_MATCH.as_str()).is_some()
-        || caller_header(req, IF_MODIFIED_SINCE.as_str()).is_some()
+        || req.header(IF_NONE_MATCH.as_str()).is_some()
+        || req.header(IF_MODIFIED_SINCE.as_str()).is_some()
     {
-        return super::send::execute(req, auth, deadline).await;
+        return send::execute(transport, req, auth, deadline).await;
     }
-    let key = key_for(req, auth)?;
+    let key = key_for(transport, req, auth)?;
     // The entry is owned from here to the end: eviction in the store cannot touch it.
     let entry = store.0.get(&key);
     let conditional;
@@ -203,17 +193,17 @@ pub(crate) async fn execute(
         Some((etag, modified)) => {
             let mut r = req.clone();
             if let Some(etag) = etag {
-                r = r.header(IF_NONE_MATCH.as_str(), etag);
+                r.headers.push((IF_NONE_MATCH.as_str().to_owned(), etag));
             }
             if let Some(modified) = modified {
-                r = r.header(IF_MODIFIED_SINCE.as_str(), modified);
+                r.headers.push((IF_MODIFIED_SINCE.as_str().to_owned(), modified));
             }
             conditional = r;
             &conditional
         }
         None => req,
     };
-    let resp = super::send::execute(to_send, auth, deadline).await?;
+    let resp = send::execute(transport, to_send, auth, deadline).await?;
     match (resp.status(), entry) {
         (304, Some(entry)) => Ok(from_entry(entry, &resp).unwrap_or(resp)),
         (200, _) if storable(resp.headers()) => {
@@ -228,33 +218,23 @@ pub(crate) async fn execute(
 }
 
 /// The key of `req`: its URL, the `Accept` it goes out with, and the identity of the
-/// `Authorization` it goes out with (the caller's header wins, as in `send.rs`).
-fn key_for(req: &Request<'_>, auth: Option<&HeaderValue>) -> Result<CacheKey> {
-    let url = super::assemble::build_url(&req.client.inner, req)?;
-    let default_accept = req
-        .client
-        .inner
+/// `Authorization` it goes out with (the caller's header wins, as in the transport).
+fn key_for(t: &Transport, req: &Prepared, auth: Option<&HeaderValue>) -> Result<CacheKey> {
+    let url = build_url(t, req)?;
+    let default_accept = t
         .default_headers
         .get(ACCEPT)
         .and_then(|v| v.to_str().ok());
-    let accept = caller_header(req, ACCEPT.as_str())
+    let accept = req
+        .header(ACCEPT.as_str())
         .or(req.accept.as_deref())
         .or(default_accept)
         .unwrap_or("");
-    let authorization = match caller_header(req, AUTHORIZATION.as_str()) {
+    let authorization = match req.header(AUTHORIZATION.as_str()) {
         Some(a) => Some(a.as_bytes()),
         None => auth.map(HeaderValue::as_bytes),
     };
     Ok(CacheKey::new(url.as_str(), accept, authorization))
-}
-
-/// The last value the caller set for `name` (the one `send.rs` keeps).
-fn caller_header<'r>(req: &'r Request<'_>, name: &str) -> Option<&'r str> {
-    req.headers
-        .iter()
-        .rev()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
 }
 
 fn validators(entry: &CachedResponse) -> Option<(Option<String>, Option<String>)> {

@@ -11,8 +11,11 @@ use reqwest::Url;
 use super::assemble;
 use super::error::{Error, Result};
 use super::hook::Hook;
+use super::layers::Layers;
+use super::retry::RetryPolicy;
 use super::secret::{Auth, Secret};
 use super::throttle::{Pacer, Throttle};
+use super::transport::{self, Transport};
 
 const DEFAULT_BASE_URL: &str = "https://api.github.com";
 const DEFAULT_UPLOADS_URL: &str = "https://uploads.github.com";
@@ -56,92 +59,26 @@ pub struct Client {
 }
 
 pub(crate) struct Inner {
-    pub(crate) http: reqwest::Client,
-    pub(crate) base_url: String,
-    pub(crate) uploads_url: String,
-    /// `base_url` and `uploads_url` parsed once: most requests only set path and query.
-    pub(crate) parsed: [Url; 2],
-    /// `Accept`, `User-Agent`, `X-GitHub-Api-Version`: copied into every request.
-    pub(crate) default_headers: HeaderMap,
-    /// The ready `Authorization` value (marked sensitive); sent only to trusted origins.
-    pub(crate) auth: Option<HeaderValue>,
-    /// The whole header map of a plain first attempt with `auth` to a trusted host, without
-    /// and with a JSON body: most calls copy one instead of assembling it (`assemble.rs`).
-    pub(crate) ready_headers: [HeaderMap; 2],
+    /// Auth, cache and transport: what a call goes through.
+    pub(crate) layers: Layers,
     auth_kind: &'static str,
-    pub(crate) trusted: [Origin; 2],
-    pub(crate) retry: RetryPolicy,
-    pub(crate) max_redirects: u8,
-    pub(crate) max_response_bytes: usize,
-    /// The deadline of a whole call.
-    pub(crate) timeout: Duration,
-    /// Time limit of one attempt (`None`: only the call's deadline).
-    pub(crate) attempt_timeout: Option<Duration>,
-    /// Longest silence of the server while a call waits for or reads a response (`None`:
-    /// only the deadline); kept by the call's one timer (`timer.rs`), not by reqwest.
-    pub(crate) read_timeout: Option<Duration>,
     pub(crate) max_pages: usize,
-    pub(crate) pacer: Option<Pacer>,
-    pub(crate) hooks: Box<[Arc<dyn Hook>]>,
-    /// GitHub App credentials: JWTs and installation tokens (`app_auth.rs`).
-    #[cfg(feature = "github-app")]
-    pub(crate) app: Option<Arc<super::app_auth::AppAuth>>,
-    /// Store of conditional-request entries (`cache.rs`).
-    #[cfg(feature = "http-cache")]
-    pub(crate) cache: Option<super::cache::SharedStore>,
-}
-
-/// Scheme, host and port: where credentials may be sent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Origin {
-    scheme: Box<str>,
-    host: Box<str>,
-    port: u16,
-}
-
-impl Origin {
-    pub(crate) fn of(url: &Url) -> Option<Origin> {
-        Some(Origin {
-            scheme: url.scheme().into(),
-            host: url.host_str()?.to_ascii_lowercase().into(),
-            port: url.port_or_known_default()?,
-        })
-    }
-
-    pub(crate) fn matches(&self, url: &Url) -> bool {
-        url.scheme() == &*self.scheme
-            && url
-                .host_str()
-                .is_some_and(|h| h.eq_ignore_ascii_case(&self.host))
-            && url.port_or_known_default() == Some(self.port)
-    }
-}
-
-/// When and how long to wait before retrying.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RetryPolicy {
-    pub(crate) max_retries: u32,
-    pub(crate) base_delay: Duration,
-    /// Longest single wait; `None`: any wait that ends before the call's deadline.
-    pub(crate) max_wait: Option<Duration>,
-    /// `POST`/`PATCH` may be sent again after a 5xx or a cut-off exchange.
-    pub(crate) non_idempotent: bool,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let i = &self.inner;
+        let t = &self.inner.layers.transport;
         let mut d = f.debug_struct("Client");
-        d.field("base_url", &i.base_url)
-            .field("uploads_url", &i.uploads_url)
-            .field("auth", &i.auth_kind);
+        d.field("base_url", &t.base_url)
+            .field("uploads_url", &t.uploads_url)
+            .field("auth", &self.inner.auth_kind);
         #[cfg(feature = "github-app")]
         d.field("installation", &self.installation);
-        d.field("retry", &i.retry)
-            .field("max_redirects", &i.max_redirects)
-            .field("timeout", &i.timeout)
-            .field("throttle", &i.pacer.is_some())
-            .field("hooks", &i.hooks.len())
+        d.field("retry", &t.retry)
+            .field("max_redirects", &t.max_redirects)
+            .field("timeout", &t.timeout)
+            .field("throttle", &t.pacer.is_some())
+            .field("hooks", &t.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -158,12 +95,20 @@ impl Client {
 
     /// The API base URL, without a trailing `/`.
     pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+        &self.inner.layers.transport.base_url
     }
 
     /// The uploads base URL, without a trailing `/`.
     pub fn uploads_url(&self) -> &str {
-        &self.inner.uploads_url
+        &self.inner.layers.transport.uploads_url
+    }
+
+    /// The installation this client acts as (`None`: no app, or the app itself).
+    pub(crate) fn acts_as(&self) -> Option<u64> {
+        #[cfg(feature = "github-app")]
+        return self.installation;
+        #[cfg(not(feature = "github-app"))]
+        None
     }
 }
 
@@ -389,15 +334,15 @@ impl ClientBuilder {
     }
 
     pub fn build(self) -> Result<Client> {
-        let base_url = base(
+        let base_url = transport::base(
             self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
             "base URL",
         )?;
         let uploads_url = match &self.uploads_url {
-            Some(u) => base(u, "uploads URL")?,
+            Some(u) => transport::base(u, "uploads URL")?,
             None => default_uploads_url(&base_url),
         };
-        let trusted = [origin(&base_url)?, origin(&uploads_url)?];
+        let trusted = [transport::origin(&base_url)?, transport::origin(&uploads_url)?];
         // Parsed once: a request only sets path and query on a copy (`assemble::build_url`).
         let parse = |u: &str| Url::parse(u).map_err(|_| Error::invalid("URL is not valid"));
         let parsed = [parse(&base_url)?, parse(&uploads_url)?];
@@ -448,37 +393,42 @@ impl ClientBuilder {
             ),
         };
         let ready_headers = assemble::ready_headers(&default_headers, auth.as_ref());
+        let transport = Transport {
+            http,
+            parsed,
+            base_url,
+            uploads_url,
+            default_headers,
+            auth,
+            ready_headers,
+            trusted,
+            retry: RetryPolicy {
+                max_retries: self.max_retries.unwrap_or(3),
+                base_delay: self.retry_base_delay.unwrap_or(Duration::from_secs(1)),
+                max_wait: self.max_retry_wait,
+                non_idempotent: self.retry_non_idempotent,
+            },
+            max_redirects: self.max_redirects.unwrap_or(10),
+            max_response_bytes: self
+                .max_response_bytes
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            attempt_timeout: self.attempt_timeout,
+            read_timeout,
+            pacer: self.throttle.map(Pacer::new),
+            hooks: self.hooks.into(),
+        };
         Ok(Client {
             inner: Arc::new(Inner {
-                http,
-                parsed,
-                base_url,
-                uploads_url,
-                default_headers,
-                auth,
-                ready_headers,
-                auth_kind,
-                trusted,
-                retry: RetryPolicy {
-                    max_retries: self.max_retries.unwrap_or(3),
-                    base_delay: self.retry_base_delay.unwrap_or(Duration::from_secs(1)),
-                    max_wait: self.max_retry_wait,
-                    non_idempotent: self.retry_non_idempotent,
+                layers: Layers {
+                    transport,
+                    #[cfg(feature = "github-app")]
+                    app: self.app,
+                    #[cfg(feature = "http-cache")]
+                    cache: self.cache,
                 },
-                max_redirects: self.max_redirects.unwrap_or(10),
-                max_response_bytes: self
-                    .max_response_bytes
-                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
-                attempt_timeout: self.attempt_timeout,
-                read_timeout,
+                auth_kind,
                 max_pages: self.max_pages.unwrap_or(DEFAULT_MAX_PAGES),
-                pacer: self.throttle.map(Pacer::new),
-                hooks: self.hooks.into(),
-                #[cfg(feature = "github-app")]
-                app: self.app,
-                #[cfg(feature = "http-cache")]
-                cache: self.cache,
             }),
             #[cfg(feature = "github-app")]
             installation: None,
@@ -486,26 +436,18 @@ impl ClientBuilder {
     }
 }
 
-/// Validate an absolute http(s) base URL and drop trailing slashes.
-pub(crate) fn base(url: &str, what: &'static str) -> Result<String> {
-    let trimmed = url.trim_end_matches('/');
-    match Url::parse(trimmed) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
-            if !u.username().is_empty() || u.password().is_some() {
-                return Err(Error::invalid(format!(
-                    "{what} must not contain credentials (user:password@); use `.token()`"
-                )));
-            }
-            if u.query().is_some() || u.fragment().is_some() {
-                return Err(Error::invalid(format!(
-                    "{what} must not have a query or fragment"
-                )));
-            }
-            Ok(trimmed.to_owned())
-        }
-        _ => Err(Error::invalid(format!(
-            "{what} is not an absolute http(s) URL"
-        ))),
+#[cfg(feature = "http-cache")]
+impl ClientBuilder {
+    /// Revalidate GET requests with conditional headers and answer a `304 Not Modified`
+    /// from `store`, e.g. `MemoryCache::new(1_000, 32 << 20)` (keep an `Arc` of it to inspect
+    /// it later). GitHub does not count an authorized `304` against the rate limit. Such a
+    /// response reports the stored status (`200`) and [`Response::from_cache`](super::Response::from_cache); its headers
+    /// are the stored ones updated with the `304`'s (fresh `x-ratelimit-*`).
+    ///
+    /// Requests that set `If-None-Match` or `If-Modified-Since` themselves bypass the cache.
+    pub fn cache(mut self, store: impl super::cache::CacheStore + 'static) -> Self {
+        self.cache = Some(super::cache::SharedStore(Arc::new(store)));
+        self
     }
 }
 
@@ -517,14 +459,6 @@ fn default_uploads_url(base_url: &str) -> String {
     } else {
         base_url.to_owned()
     }
-}
-
-pub(crate) fn origin(base: &str) -> Result<Origin> {
-    Url::parse(base)
-        .ok()
-        .as_ref()
-        .and_then(Origin::of)
-        .ok_or_else(|| Error::invalid("URL has no host"))
 }
 
 fn auth_value(scheme: &str, token: &Secret) -> Result<HeaderValue> {

@@ -5,7 +5,7 @@
 use reqwest::header::HeaderMap;
 use reqwest::Url;
 
-use super::request::Method;
+use super::method::Method;
 
 /// Called around each attempt. Both methods default to doing nothing; keep them cheap and
 /// non-blocking (they run on the request's task). A hook must not log `Authorization`.

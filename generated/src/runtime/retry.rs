@@ -5,8 +5,18 @@
 use std::hash::{BuildHasher, Hasher};
 use std::time::Duration;
 
-use super::client::RetryPolicy;
 use super::error::ApiError;
+
+/// When and how long to wait before retrying.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RetryPolicy {
+    pub(crate) max_retries: u32,
+    pub(crate) base_delay: Duration,
+    /// Longest single wait; `None`: any wait that ends before the call's deadline.
+    pub(crate) max_wait: Option<Duration>,
+    /// `POST`/`PATCH` may be sent again after a 5xx or a cut-off exchange.
+    pub(crate) non_idempotent: bool,
+}
 
 /// GitHub asks to wait at least a minute after a secondary rate limit without a readable
 /// `retry-after` (or an exhausted quota without a readable reset).
