@@ -10,8 +10,10 @@
 //! ```
 //!
 //! Beside the pipeline, [`draft`] drafts response models and `responses:` for the specs from
-//! GitHub's OpenAPI description (`client-generator draft-models`).
+//! GitHub's OpenAPI description (`client-generator draft-models`), and [`changes`] reports what
+//! a spec change does to the crate's users, with the semver level it needs.
 
+pub mod changes;
 pub mod codegen;
 mod config;
 pub mod diag;

@@ -75,6 +75,19 @@ pub struct CodegenTimings {
     pub format: std::time::Duration,
 }
 
+/// The Rust type `send()` of an endpoint's method returns, relative to the crate root
+/// (`models::Issue`, `Vec<models::Label>`, `bool`, `()`; `Response` when untyped).
+pub fn return_type(api: &Api, endpoint: &Endpoint) -> String {
+    match returns::returns(api, endpoint) {
+        Some(r) => {
+            let ty = r.ty.to_string().replace(' ', "").replace("crate::", "");
+            let ty = ty.replace("<::", "<").replace(",::", ",");
+            ty.strip_prefix("::").map_or(ty.clone(), str::to_owned)
+        }
+        None => "Response".to_owned(),
+    }
+}
+
 /// The formatted code generated for one endpoint: its method in the scope's `impl` block and
 /// its module (builder, enums, body structs). Used for per-spec snapshots.
 pub fn endpoint_source(api: &Api, endpoint: &Endpoint) -> String {
