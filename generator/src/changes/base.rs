@@ -48,10 +48,12 @@ pub(super) fn resolve(base: &str, specs: &Path) -> Result<BaseTree, Diagnostics>
             .output()
             .map_err(|e| fail(format!("cannot run git: {e}")))?;
         if !out.status.success() {
-            return Err(fail(format!(
-                "`{base}` is not a folder, and git says: {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            )));
+            let said = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+            return Err(fail(if said.is_empty() {
+                format!("`{base}` is neither a folder nor a revision git knows")
+            } else {
+                format!("`{base}` is not a folder, and git says: {said}")
+            }));
         }
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
     };
