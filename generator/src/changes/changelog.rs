@@ -5,6 +5,9 @@ use std::path::Path;
 
 use super::{Kind, Level, Report};
 
+/// More changes of one kind than this are listed on one line.
+const GROUP: usize = 5;
+
 const HEADER: &str = "# Changelog\n\nWhat changed for users of the crate, per version, written by \
 `client-generator changes --changelog` from the specs (see the generator's README).\n";
 
@@ -24,12 +27,40 @@ pub fn section(report: &Report) -> String {
         (Level::Patch, "Fixed"),
     ];
     for (level, title) in groups {
-        let items: Vec<String> = report
+        let mut kinds: Vec<Kind> = report
             .changes
             .iter()
             .filter(|c| c.level == level && c.kind != Kind::DocumentationChanged)
-            .map(|c| format!("- {} (`{}`)", c.message, c.kind.name()))
+            .map(|c| c.kind)
             .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let mut items = Vec::new();
+        for kind in kinds {
+            let of_kind: Vec<&super::Change> =
+                report.changes.iter().filter(|c| c.kind == kind).collect();
+            if of_kind.len() > GROUP {
+                let names: Vec<String> = of_kind
+                    .iter()
+                    .map(|c| match &c.item {
+                        Some(i) => format!("`{}: {i}`", c.subject),
+                        None => format!("`{}`", c.subject),
+                    })
+                    .collect();
+                items.push(format!(
+                    "- `{}` ({}): {}",
+                    kind.name(),
+                    of_kind.len(),
+                    names.join(", ")
+                ));
+            } else {
+                items.extend(
+                    of_kind
+                        .iter()
+                        .map(|c| format!("- {} (`{}`)", c.message, kind.name())),
+                );
+            }
+        }
         let docs = report
             .changes
             .iter()

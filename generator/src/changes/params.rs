@@ -155,7 +155,13 @@ pub(super) fn compare(
     let (before, after) = (facts(old), facts(new));
     let subject = format!("{}.{}", new.scope, new.id);
     let change = |kind: Kind, name: &str, message: String| {
-        Change::new(kind, &new.scope, &subject, message).item(name)
+        Change::new(
+            kind,
+            &new.scope,
+            &subject,
+            format!("`{subject}`: {message}"),
+        )
+        .item(name)
     };
     let at_new = |line: usize| (Side::New, new.source.as_path(), line);
     let place = |c: Change, (side, file, line): (Side, &Path, usize)| c.at(side, file, line);

@@ -4,6 +4,9 @@ use serde_json::json;
 
 use super::{Change, Level, Report};
 
+/// More changes of one kind in one scope than this are listed on one line (Markdown).
+const GROUP: usize = 5;
+
 const LEVELS: [Level; 3] = [Level::Major, Level::Minor, Level::Patch];
 
 fn location(c: &Change) -> String {
@@ -84,8 +87,40 @@ pub(super) fn markdown(report: &Report) -> String {
         scopes.dedup();
         for scope in scopes {
             out.push_str(&format!("\n### `{scope}`\n\n"));
-            for c in of_level.iter().filter(|c| c.scope == scope) {
-                out.push_str(&format!("- `{}` {}\n", c.kind.name(), escape(&c.message)));
+            let in_scope: Vec<&Change> = of_level
+                .iter()
+                .copied()
+                .filter(|c| c.scope == scope)
+                .collect();
+            let mut kinds: Vec<_> = in_scope.iter().map(|c| c.kind).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            for kind in kinds {
+                let of_kind: Vec<&&Change> = in_scope.iter().filter(|c| c.kind == kind).collect();
+                if of_kind.len() > GROUP {
+                    // Many of one kind (a new scope's endpoints): one line naming them.
+                    let names: Vec<String> = of_kind
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "`{}`",
+                                c.item
+                                    .as_deref()
+                                    .map_or(c.subject.clone(), |i| format!("{}: {i}", c.subject))
+                            )
+                        })
+                        .collect();
+                    out.push_str(&format!(
+                        "- `{}` ({}): {}\n",
+                        kind.name(),
+                        of_kind.len(),
+                        names.join(", ")
+                    ));
+                } else {
+                    for c in of_kind {
+                        out.push_str(&format!("- `{}` {}\n", kind.name(), escape(&c.message)));
+                    }
+                }
             }
         }
     }
