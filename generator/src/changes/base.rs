@@ -1,46 +1,35 @@
 //! The base tree of `changes --base`: a specs folder as it is, or a git revision's copy of the
-//! specs folder extracted with `git archive` into a temporary folder (the work tree is untouched).
+//! specs folder read into memory from `git archive` (nothing is written, the work tree untouched).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Api;
+use crate::package::{Overrides, Package};
 
-/// The base specs folder, and the temporary folder holding it when it came from git.
-pub(super) struct BaseTree {
-    pub dir: PathBuf,
-    /// `(rev, temp root)` for a git revision; dropping it removes the copy.
-    git: Option<(String, tempfile::TempDir)>,
-}
-
-impl BaseTree {
-    /// A base path as people read it: `REV:specs/issues/create.md` for a git revision.
-    pub fn label_path(&self, path: &Path) -> String {
-        match &self.git {
-            Some((rev, root)) => match path.strip_prefix(root.path()) {
-                Ok(rel) => format!("{rev}:{}", rel.display()),
-                Err(_) => path.display().to_string(),
-            },
-            None => path.display().to_string(),
-        }
-    }
+/// Where the base tree is.
+pub(super) enum BaseTree {
+    Dir(PathBuf),
+    /// The files under the specs folder of a revision, by path relative to it, and the
+    /// label their paths are reported under (`HEAD~1:specs`).
+    Git {
+        label: String,
+        files: Vec<(String, String)>,
+    },
 }
 
 /// A folder when `base` is one; otherwise a git revision of the repository holding `specs`.
 pub(super) fn resolve(base: &str, specs: &Path) -> Result<BaseTree, Diagnostics> {
-    let as_dir = Path::new(base);
-    if as_dir.is_dir() {
-        return Ok(BaseTree {
-            dir: as_dir.to_path_buf(),
-            git: None,
-        });
+    if Path::new(base).is_dir() {
+        return Ok(BaseTree::Dir(PathBuf::from(base)));
     }
     let fail = |message: String| -> Diagnostics {
         Diagnostic::new(specs, 0, message)
             .with_hint("--base takes a specs folder or a git revision (`HEAD~1`, a tag, a branch)")
             .into()
     };
-    let git = |args: &[&str]| -> Result<String, Diagnostics> {
+    let git = |args: &[&str]| -> Result<Vec<u8>, Diagnostics> {
         let out = Command::new("git")
             .arg("-C")
             .arg(specs)
@@ -55,74 +44,96 @@ pub(super) fn resolve(base: &str, specs: &Path) -> Result<BaseTree, Diagnostics>
                 format!("`{base}` is not a folder, and git says: {said}")
             }));
         }
-        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        Ok(out.stdout)
     };
-    let commit = git(&[
+    let line = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).trim().to_owned();
+    let commit = line(git(&[
         "rev-parse",
         "--verify",
         "--quiet",
         &format!("{base}^{{commit}}"),
-    ])?;
-    let top = PathBuf::from(git(&["rev-parse", "--show-toplevel"])?);
-    let prefix = git(&["rev-parse", "--show-prefix"])?;
+    ])?);
+    let prefix = line(git(&["rev-parse", "--show-prefix"])?);
     let prefix = prefix.trim_end_matches('/');
-    let temp = tempfile::Builder::new()
-        .prefix("changes-base-")
-        .tempdir()
-        .map_err(|e| fail(format!("cannot create a temporary folder: {e}")))?;
-    extract(&top, &commit, prefix, temp.path()).map_err(|e| fail(format!("`{base}`: {e}")))?;
-    let dir = if prefix.is_empty() {
-        temp.path().to_path_buf()
-    } else {
-        temp.path().join(prefix)
-    };
-    if !dir.is_dir() {
-        return Err(fail(format!("`{base}` has no `{prefix}` folder")));
+    // From a subfolder, `git archive` takes that folder and names its files relative to it.
+    let tar = git(&["archive", "--format=tar", &commit, "--", "."])?;
+    let mut files = Vec::new();
+    for (path, bytes) in super::tar::files(&tar).map_err(|e| fail(format!("`{base}`: {e}")))? {
+        match String::from_utf8(bytes) {
+            Ok(text) => files.push((path, text)),
+            Err(_) if path.ends_with(".md") || path.ends_with(".yaml") => {
+                return Err(fail(format!("`{base}:{prefix}/{path}` is not valid UTF-8")))
+            }
+            Err(_) => {}
+        }
     }
-    Ok(BaseTree {
-        dir,
-        git: Some((base.to_owned(), temp)),
-    })
+    if files.is_empty() {
+        return Err(fail(format!("`{base}` has no files under `{prefix}`")));
+    }
+    let label = if prefix.is_empty() {
+        format!("{base}:")
+    } else {
+        format!("{base}:{prefix}")
+    };
+    Ok(BaseTree::Git { label, files })
 }
 
-/// `git archive COMMIT -- PREFIX | tar -x -C DEST`.
-fn extract(top: &Path, commit: &str, prefix: &str, dest: &Path) -> Result<(), String> {
-    let mut archive = Command::new("git");
-    archive
-        .arg("-C")
-        .arg(top)
-        .args(["archive", "--format=tar", commit]);
-    if !prefix.is_empty() {
-        archive.args(["--", prefix]);
+impl BaseTree {
+    /// The API and package of the tree (spec files parsed on all cores).
+    pub(super) fn load(&self) -> Result<(Api, Package), Diagnostics> {
+        let files = match self {
+            BaseTree::Dir(dir) => return super::load(dir),
+            BaseTree::Git { files, .. } => files,
+        };
+        let label = match self {
+            BaseTree::Git { label, .. } => label.as_str(),
+            BaseTree::Dir(_) => "",
+        };
+        let at = |rel: &str| {
+            if label.ends_with(':') {
+                PathBuf::from(format!("{label}{rel}"))
+            } else {
+                PathBuf::from(format!("{label}/{rel}"))
+            }
+        };
+        let mut specs = Vec::new();
+        let mut models = Vec::new();
+        let mut package = None;
+        for (rel, text) in files {
+            let parts: Vec<&str> = rel.split('/').collect();
+            match parts.as_slice() {
+                ["crate.yaml"] => package = Some(text.as_str()),
+                [dir, _] if *dir == crate::parse::MODELS_DIR => {
+                    models.push((at(rel), text.clone()))
+                }
+                [scope, file] if !scope.starts_with('.') && file.ends_with(".md") => {
+                    specs.push(((*scope).to_owned(), at(rel), text.clone()));
+                }
+                _ => {}
+            }
+        }
+        // The order `parse_dir` and `read_models` use: by scope, then file.
+        specs.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        models.sort_by(|a, b| a.0.cmp(&b.0));
+        let specs: Vec<(PathBuf, String)> = specs.into_iter().map(|(_, p, t)| (p, t)).collect();
+        let parsed = crate::parse::parse_texts(&specs);
+        let models = crate::schema::models_from_texts(&models);
+        let package = Package::from_text(&at("crate.yaml"), package, &Overrides::default());
+        let mut diags = Diagnostics::default();
+        let api = match (parsed, models) {
+            (Ok(specs), Ok(models)) => crate::model::build_api_with_models(&specs, &models)
+                .map_err(|d| diags.extend(d))
+                .ok(),
+            (specs, models) => {
+                diags.extend(specs.err().unwrap_or_default());
+                diags.extend(models.err().unwrap_or_default());
+                None
+            }
+        };
+        let package = package.map_err(|d| diags.extend(d)).ok();
+        match (api, package) {
+            (Some(api), Some(package)) if diags.is_empty() => Ok((api, package)),
+            _ => Err(diags),
+        }
     }
-    let mut archive = archive
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run git archive: {e}"))?;
-    let stdout = archive.stdout.take().ok_or("git archive gave no output")?;
-    let tar = Command::new("tar")
-        .arg("-x")
-        .arg("-C")
-        .arg(dest)
-        .stdin(stdout)
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|e| format!("cannot run tar: {e}"))?;
-    let archived = archive
-        .wait_with_output()
-        .map_err(|e| format!("git archive: {e}"))?;
-    if !archived.status.success() {
-        return Err(format!(
-            "git archive: {}",
-            String::from_utf8_lossy(&archived.stderr).trim()
-        ));
-    }
-    if !tar.status.success() {
-        return Err(format!(
-            "tar: {}",
-            String::from_utf8_lossy(&tar.stderr).trim()
-        ));
-    }
-    Ok(())
 }

@@ -7,6 +7,7 @@ mod endpoints;
 mod models;
 mod params;
 mod report;
+mod tar;
 mod version;
 
 #[cfg(test)]
@@ -286,17 +287,17 @@ fn load(specs: &Path) -> Result<(Api, Package), Diagnostics> {
 }
 
 /// Compare the tree `base` (a specs folder, or a git revision whose copy of `specs` is
-/// extracted with `git archive`) with `specs`. Both trees load in parallel.
+/// read from `git archive` in memory) with `specs`. Both trees load in parallel.
 pub fn run(base: &str, specs: &Path) -> Result<Report, Diagnostics> {
-    let tree = base::resolve(base, specs)?;
+    // The base (with `git archive` for a revision) is read while the new tree loads.
     let (old, new) = std::thread::scope(|s| {
-        let old = s.spawn(|| load(&tree.dir));
+        let old = s.spawn(|| base::resolve(base, specs)?.load());
         let new = load(specs);
         (old.join(), new)
     });
     let old = old.unwrap_or_else(|_| {
         Err(
-            crate::diag::Diagnostic::new(&tree.dir, 0, "internal error: loading the base panicked")
+            crate::diag::Diagnostic::new(base, 0, "internal error: loading the base panicked")
                 .into(),
         )
     });
@@ -308,10 +309,7 @@ pub fn run(base: &str, specs: &Path) -> Result<Report, Diagnostics> {
             return Err(diags);
         }
     };
-    let mut changes = compare(&old.0, &new.0);
-    for c in changes.iter_mut().filter(|c| c.side == Side::Base) {
-        c.file = tree.label_path(Path::new(&c.file));
-    }
+    let changes = compare(&old.0, &new.0);
     Ok(Report {
         base_label: base.to_owned(),
         changes,
