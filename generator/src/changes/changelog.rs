@@ -83,8 +83,8 @@ pub fn section(report: &Report) -> String {
     out
 }
 
-/// Put [`section`] into `changelog` (created when missing): in place of an existing section
-/// for the same version, else first, after the file's header.
+/// Put the new version's section into `path` (created when missing): in place of an existing
+/// section for the same version, else first, after the file's header.
 pub fn update_changelog(path: &Path, report: &Report) -> std::io::Result<()> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
