@@ -130,12 +130,27 @@ fn compare_one(base: &Api, new: &Api, b: &Endpoint, a: &Endpoint, out: &mut Vec<
     let target = |e: &Endpoint| e.renamed_to.as_ref().map(|(s, i)| format!("{s}.{i}"));
     if a.renamed_to != b.renamed_to {
         match target(a) {
-            Some(to) => push(
-                Kind::MethodRenamedWithForward,
-                format!("`{subject}` was renamed to `{to}` and kept as a deprecated forward"),
-                target(b),
-                Some(to),
-            ),
+            Some(to) => {
+                if b.renamed_to.is_none() {
+                    let module = format!(
+                        "{}::{}",
+                        crate::codegen::scope_module(&a.scope),
+                        a.rust_name
+                    );
+                    push(
+                        Kind::RequestBuilderRemoved,
+                        format!("`{subject}` became a forward: its request builder module `{module}` is gone (the forward returns `{to}`'s builder)"),
+                        Some(module),
+                        None,
+                    );
+                }
+                push(
+                    Kind::MethodRenamedWithForward,
+                    format!("`{subject}` was renamed to `{to}` and kept as a deprecated forward"),
+                    target(b),
+                    Some(to),
+                )
+            }
             // A forward that became a method of its own again: its docs and deprecation change.
             None => push(
                 Kind::Undeprecated,

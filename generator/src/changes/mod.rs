@@ -97,6 +97,9 @@ kinds! {
     ParameterNullabilityChanged = "parameter-nullability-changed", Major;
     /// A value is gone from a parameter's enum: its variant is gone.
     ParameterEnumValueRemoved = "parameter-enum-value-removed", Major;
+    /// An endpoint became a forward to its new name: its request builder module and type
+    /// (`things::get_old::GetOld`) are gone, the forward returns the new method's builder.
+    RequestBuilderRemoved = "request-builder-removed", Major;
     /// A model (response type) is gone.
     ModelRemoved = "model-removed", Major;
     /// A model changed between object, enum and one-of.

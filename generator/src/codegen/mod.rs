@@ -25,7 +25,7 @@ use quote::quote;
 use crate::model::{Api, Endpoint};
 
 pub use docs::sanitize as sanitize_markdown;
-pub use naming::variant_name;
+pub use naming::{scope_module, variant_name};
 pub use seal::hand_edited;
 
 /// The marker carried by every generated file; only files with it are ever deleted.

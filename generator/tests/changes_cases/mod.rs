@@ -356,7 +356,7 @@ pub fn cases() -> Vec<(&'static str, Edit, Edit, &'static [&'static str])> {
             |t| {
                 edit(t, "things/getOld.md", "Gets it the old way.", "**Deprecated:** This method has been renamed to things.get\n\nGets it the old way.");
             },
-            &["method-renamed-with-forward"],
+            &["request-builder-removed", "method-renamed-with-forward"],
         ),
         (
             "parameter deprecated",
