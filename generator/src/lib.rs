@@ -10,10 +10,12 @@
 //! ```
 //!
 //! Beside the pipeline, [`draft`] drafts response models and `responses:` for the specs from
-//! GitHub's OpenAPI description (`client-generator draft-models`), and [`conformance`] writes
+//! GitHub's OpenAPI description (`client-generator draft-models`), [`conformance`] writes
 //! calls of every generated method for the conformance suite (`client-generator
-//! conformance-calls`).
+//! conformance-calls`), and [`changes`] reports what a spec change does to the crate's users,
+//! with the semver level it needs.
 
+pub mod changes;
 pub mod codegen;
 mod config;
 pub mod conformance;

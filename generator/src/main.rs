@@ -1,5 +1,5 @@
 //! Command-line interface: `generate`, `check`, `inspect`, `draft-models`, `diff-upstream`,
-//! `conformance-calls`.
+//! `conformance-calls`, `changes`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,8 +19,9 @@ use client_generator::Config;
                   <specs>/<scope>/<methodId>.md. The crate's name, version, license, ... come \
                   from <specs>/crate.yaml and the --crate-* flags.\n\n\
                   Exit codes: 0 success, 1 errors in the specs or an out-of-step crate \
-                  (check) or differences (diff-upstream), 2 usage errors (and, for \
-                  diff-upstream, files that do not parse)."
+                  (check) or differences (diff-upstream) or a version bump too small for \
+                  the changes (changes --check-version), 2 usage errors (and, for \
+                  diff-upstream and changes, files that do not parse)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -111,6 +112,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// What a spec change does to the crate's users: every change to the generated API
+    /// between two spec trees, with its kind and semver level. Exit 0 (with
+    /// `--check-version`: 1 when the `crate.yaml` version bump is too small), 2 when a tree
+    /// does not load.
+    Changes {
+        /// The tree before: a specs folder, or a git revision (`HEAD~1`, `main`, a tag) whose
+        /// copy of the `--specs` folder is read with `git archive` (the work tree is untouched).
+        #[arg(long, value_name = "DIR_OR_GIT_REV")]
+        base: String,
+        /// The tree after (and the folder whose path a git revision is read at).
+        #[arg(long, value_name = "DIR")]
+        specs: PathBuf,
+        /// Report format: `text` (rustc-style), `markdown` (a pull-request comment) or
+        /// `json` (stable shape, "format": 1).
+        #[arg(long, value_enum, default_value_t = ChangesFormat::Text)]
+        format: ChangesFormat,
+        /// Exit 1 when the step between the two `crate.yaml` versions is too small for the
+        /// changes' level (Cargo's rules: in 0.y.z a breaking change needs a new y).
+        #[arg(long)]
+        check_version: bool,
+        /// Also write this version's section of a changelog (e.g. `generated/CHANGELOG.md`),
+        /// replacing a section of the same version.
+        #[arg(long, value_name = "FILE")]
+        changelog: Option<PathBuf>,
+    },
 }
 
 /// Input and output folders of `generate` and `check`.
@@ -176,6 +202,16 @@ enum ReportFormat {
     /// Readable report with file:line of our spec and of upstream's.
     Text,
     /// `{"format": 1, "clean", "differences", "allowed", "stale"}` (see the README).
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChangesFormat {
+    /// rustc-style entries (like diff-upstream's) and a summary line.
+    Text,
+    /// A pull-request comment: summary line, then sections by level and scope.
+    Markdown,
+    /// `{"format": 1, "level", "counts", "version", "changes"}` (see the README).
     Json,
 }
 
@@ -276,6 +312,13 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Command::Changes {
+            base,
+            specs,
+            format,
+            check_version,
+            changelog,
+        } => return changes(&base, &specs, format, check_version, changelog.as_deref()),
         Command::DraftModels {
             openapi,
             openapi_dir,
@@ -302,6 +345,52 @@ fn main() -> ExitCode {
         eprintln!("{diags}");
         ExitCode::FAILURE
     })
+}
+
+/// The `changes` subcommand: report, optional changelog section, optional version gate.
+fn changes(
+    base: &str,
+    specs: &std::path::Path,
+    format: ChangesFormat,
+    check_version: bool,
+    changelog: Option<&std::path::Path>,
+) -> ExitCode {
+    let report = match client_generator::changes::run(base, specs) {
+        Ok(report) => report,
+        Err(diags) => {
+            eprintln!("{diags}");
+            return ExitCode::from(2);
+        }
+    };
+    print_stdout(
+        match format {
+            ChangesFormat::Text => report.text(),
+            ChangesFormat::Markdown => report.markdown(),
+            ChangesFormat::Json => report.json(),
+        }
+        .trim_end(),
+    );
+    if let Some(path) = changelog {
+        if let Err(e) = client_generator::changes::update_changelog(path, &report) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        eprintln!(
+            "wrote the {} section of {}",
+            report.new_version,
+            path.display()
+        );
+    }
+    let check = report.version_check();
+    if check_version && !check.ok {
+        eprintln!(
+            "error: {}\n   = help: set `version` in {}/crate.yaml",
+            check.sentence(),
+            specs.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
 
 /// Prints a line to stdout; a closed pipe (`| head`) is not an error worth a panic.

@@ -25,7 +25,7 @@ use quote::quote;
 use crate::model::{Api, Endpoint};
 
 pub use docs::sanitize as sanitize_markdown;
-pub use naming::variant_name;
+pub use naming::{scope_module, variant_name};
 pub use seal::hand_edited;
 
 /// What the conformance calls (`crate::conformance`) reuse, so that the methods, setters,
@@ -83,6 +83,19 @@ pub fn generate_crate_timed(api: &Api) -> (Vec<GeneratedFile>, CodegenTimings) {
 pub struct CodegenTimings {
     pub tokens: std::time::Duration,
     pub format: std::time::Duration,
+}
+
+/// The Rust type `send()` of an endpoint's method returns, relative to the crate root
+/// (`models::Issue`, `Vec<models::Label>`, `bool`, `()`; `Response` when untyped).
+pub fn return_type(api: &Api, endpoint: &Endpoint) -> String {
+    match returns::returns(api, endpoint) {
+        Some(r) => {
+            let ty = r.ty.to_string().replace(' ', "").replace("crate::", "");
+            let ty = ty.replace("<::", "<").replace(",::", ",");
+            ty.strip_prefix("::").map_or(ty.clone(), str::to_owned)
+        }
+        None => "Response".to_owned(),
+    }
 }
 
 /// The formatted code generated for one endpoint: its method in the scope's `impl` block and

@@ -82,20 +82,30 @@ impl Package {
     /// (unknown key, wrong type, invalid value) is reported at once with its file and line.
     pub fn load(specs: &Path, overrides: &Overrides) -> Result<Package, Diagnostics> {
         let path = specs.join(FILE_NAME);
-        let mut diags = Diagnostics::default();
-        let (mut package, mut origins) = match std::fs::read_to_string(&path) {
-            Ok(text) => yaml::read(&path, &text, &mut diags),
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Package::from_text(&path, Some(&text), overrides),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                (Package::default(), yaml::Origins::default())
+                Package::from_text(&path, None, overrides)
             }
             Err(e) => {
-                diags.push(crate::diag::Diagnostic::new(
-                    &path,
-                    0,
-                    format!("cannot read {FILE_NAME}: {e}"),
-                ));
-                (Package::default(), yaml::Origins::default())
+                Err(
+                    crate::diag::Diagnostic::new(&path, 0, format!("cannot read {FILE_NAME}: {e}"))
+                        .into(),
+                )
             }
+        }
+    }
+
+    /// [`Package::load`] from the text of `crate.yaml` (`None`: no such file), reported at `path`.
+    pub fn from_text(
+        path: &Path,
+        text: Option<&str>,
+        overrides: &Overrides,
+    ) -> Result<Package, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let (mut package, mut origins) = match text {
+            Some(text) => yaml::read(path, text, &mut diags),
+            None => (Package::default(), yaml::Origins::default()),
         };
         overrides.apply(&mut package, &mut origins);
         validate::check(&package, &origins, &mut diags);

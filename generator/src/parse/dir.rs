@@ -103,6 +103,53 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<SpecFile, Diagnostics>> {
     })
 }
 
+/// Parses spec texts already in memory (`changes` reads a git revision that way), on up to
+/// `available_parallelism` threads; every problem of every file is reported.
+pub(crate) fn parse_texts(files: &[(PathBuf, String)]) -> Result<Vec<SpecFile>, Diagnostics> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<Result<SpecFile, Diagnostics>> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(p, t)| parse_spec(p, t))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(Diagnostic::new(
+                        "",
+                        0,
+                        "internal error: the parser panicked",
+                    )
+                    .into())]
+                })
+            })
+            .collect()
+    });
+    let mut diags = Diagnostics::default();
+    let mut specs = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(spec) => specs.push(spec),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.is_empty() {
+        Ok(specs)
+    } else {
+        Err(diags)
+    }
+}
+
 /// Reads one file; I/O and UTF-8 problems become diagnostics.
 fn read_and_parse(path: &Path) -> Result<SpecFile, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {

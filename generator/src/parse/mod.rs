@@ -324,6 +324,12 @@ pub fn group_row(parent: &str, row: &str, exists: impl Fn(&str) -> bool) -> Opti
         .find(|n| exists(n))
 }
 
+/// Parse spec files whose texts are in memory (paths as they should be reported), in the
+/// given order; every problem of every file is reported.
+pub fn parse_texts(files: &[(std::path::PathBuf, String)]) -> Result<Vec<SpecFile>, Diagnostics> {
+    dir::parse_texts(files)
+}
+
 /// Read and parse every `<scope>/<methodId>.md` below `dir`, sorted by (scope, method id).
 /// All problems in all files are collected before returning. A folder without any spec file
 /// (empty, a scope folder, the wrong folder) is an error with a hint.

@@ -80,6 +80,32 @@ pub fn read_models(dir: &Path) -> Result<Vec<ModelFile>, Diagnostics> {
     }
 }
 
+/// Model files whose texts are in memory, in the given order (like [`read_models`]: only
+/// `*.yaml`, a `*.yml` is an error).
+pub fn models_from_texts(files: &[(PathBuf, String)]) -> Result<Vec<ModelFile>, Diagnostics> {
+    let mut diags = Vec::new();
+    let mut models = Vec::new();
+    for (path, text) in files {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("yaml") => {
+                if let Some(model) = parse_model(path, text, &mut diags) {
+                    models.push(model);
+                }
+            }
+            Some("yml") => diags.push(
+                Diagnostic::new(path, 0, "model file ends in `.yml`")
+                    .with_hint("rename it to `.yaml`"),
+            ),
+            _ => {}
+        }
+    }
+    if diags.is_empty() {
+        Ok(models)
+    } else {
+        Err(Diagnostics(diags))
+    }
+}
+
 /// Reads one model file's text; `path`'s stem is the model name.
 pub(crate) fn parse_model(
     path: &Path,

@@ -20,7 +20,7 @@ mod tests;
 use std::path::PathBuf;
 
 pub use build::{resolve, EndpointResponses, Resolved};
-pub use file::{read_models, ModelFile};
+pub use file::{models_from_texts, read_models, ModelFile};
 pub use path::{field_type_path, response_type_path, rust_type_path, rust_type_path_in};
 
 use serde::Serialize;
