@@ -140,6 +140,7 @@ mod security_advisories;
 #[cfg(feature = "security_advisories")]
 pub use security_advisories::*;
 mod shared;
+#[allow(unused_imports)]
 pub use shared::*;
 #[cfg(feature = "teams")]
 mod teams;

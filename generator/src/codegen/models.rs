@@ -86,9 +86,11 @@ pub fn models_files(api: &Api) -> Vec<(String, TokenStream)> {
         ));
         let ident = ident(module);
         let cfg = (!shared).then(|| quote!(#[cfg(feature = #module)]));
+        // `shared` holds nothing when no scope feature is on: its glob then imports nothing.
+        let allow = shared.then(|| quote!(#[allow(unused_imports)]));
         decls.push(quote! {
             #cfg mod #ident;
-            #cfg pub use #ident::*;
+            #cfg #allow pub use #ident::*;
         });
     }
     files.push((
@@ -459,7 +461,9 @@ mod tests {
         let module = &files["src/models/mod.rs"];
         assert!(module.contains(&squeeze("#[cfg(feature = \"repos\")] mod repos;")));
         assert!(module.contains(&squeeze("#[cfg(feature = \"repos\")] pub use repos::*;")));
-        assert!(module.contains(&squeeze("mod shared; pub use shared::*;")));
+        assert!(module.contains(&squeeze(
+            "mod shared; #[allow(unused_imports)] pub use shared::*;"
+        )));
     }
 
     #[test]
