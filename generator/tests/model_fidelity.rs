@@ -23,16 +23,7 @@ use reference::Doc;
 
 /// Every description of `@octokit/openapi`: a spec is compared with each that has its route
 /// (the classic project cards are only in GHES's).
-const DOCUMENTS: [&str; 8] = [
-    "api.github.com.json",
-    "ghec.json",
-    "ghes-3.14.json",
-    "ghes-3.15.json",
-    "ghes-3.16.json",
-    "ghes-3.17.json",
-    "ghes-3.18.json",
-    "ghes-3.19.json",
-];
+const DOCUMENTS: [&str; 8] = reference::DESCRIPTIONS;
 
 /// Lowest accepted share per aspect and overall.
 ///

@@ -13,6 +13,18 @@ fn npm_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fidelity"))
 }
 
+/// Every description of `@octokit/openapi`: api.github.com first, then GHEC and GHES by version.
+pub const DESCRIPTIONS: [&str; 8] = [
+    "api.github.com.json",
+    "ghec.json",
+    "ghes-3.14.json",
+    "ghes-3.15.json",
+    "ghes-3.16.json",
+    "ghes-3.17.json",
+    "ghes-3.18.json",
+    "ghes-3.19.json",
+];
+
 /// The OpenAPI description, installing the pinned npm package first when needed.
 /// `name` is a file of the package's `generated/` folder, e.g. `api.github.com.json`.
 pub fn openapi(name: &str) -> Value {
