@@ -19,6 +19,7 @@ pub fn location(value: &str) -> Option<Location> {
 pub fn scalar_type(value: &str) -> Option<Type> {
     match value {
         "string" => Some(Type::String),
+        "timestamp" => Some(Type::Timestamp),
         "integer" => Some(Type::Integer),
         "number" => Some(Type::Number),
         "boolean" => Some(Type::Boolean),
@@ -71,7 +72,7 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
         });
         let scalar = matches!(
             e.ty.as_deref(),
-            Some("string" | "integer" | "number" | "boolean")
+            Some("string" | "timestamp" | "integer" | "number" | "boolean")
         );
         if nested && scalar {
             out.push(
@@ -88,7 +89,7 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
                 if crate::parse::type_members(t).any(|m| m != "null" && scalar_type(m).is_none()) {
                     out.push(
                         at(format!("unknown `{key}: {t}` for `{}`", e.name)).with_hint(
-                            "use one of: string, integer, number, boolean, array, object",
+                            "use one of: string, timestamp, integer, number, boolean, array, object",
                         ),
                     );
                 }
