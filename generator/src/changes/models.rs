@@ -181,7 +181,9 @@ fn fields(
             continue;
         };
         let (tb, ta) = (field_type_path(f), field_type_path(g));
-        if tb != ta && f.required == g.required && f.nullable == g.nullable
+        if tb != ta
+            && f.required == g.required
+            && f.nullable == g.nullable
             && same_but_timestamps(&f.schema, &g.schema)
         {
             out.push(

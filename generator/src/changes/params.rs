@@ -180,7 +180,8 @@ pub(super) fn compare(
             continue;
         };
         let here = at_new(a.line);
-        if a.ty != b.ty && a.ty.replace("timestamp", "string") == b.ty.replace("timestamp", "string")
+        if a.ty != b.ty
+            && a.ty.replace("timestamp", "string") == b.ty.replace("timestamp", "string")
         {
             out.push(place(
                 change(

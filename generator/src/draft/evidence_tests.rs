@@ -272,7 +272,8 @@ fn an_example_of_another_shape_is_no_evidence() {
 
 #[test]
 fn a_date_time_in_any_description_drafts_a_timestamp() {
-    let hooks = || json!([{"$ref": "#/components/schemas/web"}, {"$ref": "#/components/schemas/app"}]);
+    let hooks =
+        || json!([{"$ref": "#/components/schemas/web"}, {"$ref": "#/components/schemas/app"}]);
     let props = |format: Option<&str>| {
         let mut at = json!({"type": "string"});
         if let Some(f) = format {
@@ -288,9 +289,15 @@ fn a_date_time_in_any_description_drafts_a_timestamp() {
             platform("ghes-3.14", props(second), example(), hooks()),
         ];
         let got = merged(&docs);
-        assert_eq!(got["Team"], "fields:\n  at: timestamp\n  id: integer\n", "{got:#?}");
+        assert_eq!(
+            got["Team"], "fields:\n  at: timestamp\n  id: integer\n",
+            "{got:#?}"
+        );
     }
     // Another format (`date`) stays a string.
     let docs = [platform("ghec", props(Some("date")), example(), hooks())];
-    assert_eq!(merged(&docs)["Team"], "fields:\n  at: string\n  id: integer\n");
+    assert_eq!(
+        merged(&docs)["Team"],
+        "fields:\n  at: string\n  id: integer\n"
+    );
 }
