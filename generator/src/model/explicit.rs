@@ -232,6 +232,23 @@ mod tests {
     }
 
     #[test]
+    fn timestamps_are_stated_alone_in_unions_and_as_items() {
+        let at = |ty: &str| override_type(&entry("since", Some(ty)), Type::String);
+        assert_eq!(at("timestamp"), Type::Timestamp);
+        // `null` is left to `nullable`: a nullable timestamp is still a timestamp.
+        assert_eq!(at("timestamp | null"), Type::Timestamp);
+        assert!(union_has_null("timestamp | null"));
+        let mut e = entry("days", Some("array"));
+        e.items = Some("timestamp".into());
+        assert_eq!(
+            override_type(&e, Type::String),
+            Type::Array {
+                items: Box::new(Type::Timestamp)
+            }
+        );
+    }
+
+    #[test]
     fn explicit_types_override() {
         assert_eq!(
             override_type(&entry("x", Some("integer")), Type::String),
