@@ -8,7 +8,7 @@ use crate::schema::Schema;
 
 #[test]
 fn timestamp_parameters_take_into_timestamp_and_go_as_their_text() {
-    let mut until = param("until", Location::Query, Type::Timestamp, false);
+    let mut until = param("until", Location::Body, Type::Timestamp, false);
     until.nullable = true;
     let e = endpoint(
         "issues",
@@ -33,6 +33,7 @@ fn timestamp_parameters_take_into_timestamp_and_go_as_their_text() {
             "pub(super) since: Option<crate::runtime::Timestamp>",
             // `Timestamp` is `String` without the feature: `String::from` is then a no-op.
             r#"req = req.query("since", String::from(value));"#,
+            // A nullable body field: `None` sends `null`.
             "pub fn until(mut self, until: Option<crate::runtime::Timestamp>) -> Self",
             "crate::runtime::encode::PathValue::Segment(&String::from(self.at.clone()))",
             r#"body.field("due_on", &self.due_on);"#,
