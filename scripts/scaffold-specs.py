@@ -233,6 +233,15 @@ class Doc:
                     out.append(str(e))
         return out
 
+    def date_time(self, v):
+        """The value (or an array's elements) is a string of `format: date-time`."""
+        alts = []
+        self.alternatives(v, alts)
+        for a in list(alts):
+            if "items" in a:
+                self.alternatives(a["items"], alts)
+        return any(a.get("format") == "date-time" for a in alts)
+
     def step(self, v, segment):
         alts = []
         self.alternatives(v, alts)
@@ -300,7 +309,7 @@ class Facts:
     def truth(self, route, name):
         key = route_key(route)
         found = None
-        values, nullable = [], False
+        values, nullable, date_time = [], False, False
         for doc in self.docs:
             hit = doc.schemas(key, name)
             if hit is None:
@@ -317,10 +326,13 @@ class Facts:
                     if v not in values:
                         values.append(v)
                 nullable = nullable or doc.nullable(s)
+                # A date-time where any description says so (the rule of `draft-models` too).
+                date_time = date_time or doc.date_time(s)
         if found is None:
             return None
         found["values"] = [] if set(values) <= {"true", "false"} else values
         found["nullable"] = nullable
+        found["date_time"] = date_time
         return found
 
 
@@ -401,15 +413,20 @@ def explicit_for(facts, route, rows, inspected):
         if got.get("enum") and not want_enum:
             enum_ok = False
         null_ok = bool(got.get("nullable")) == t["nullable"] or (not t["nullable"])
-        if type_ok and enum_ok and null_ok:
+        format_ok = got.get("format") == ("date-time" if t["date_time"] else None)
+        if type_ok and enum_ok and null_ok and format_ok:
             continue
         types = t["types"] or got_types
+        if t["date_time"]:
+            types = ["timestamp" if x == "string" else x for x in types]
         if len(types) == 1:
             entry.append(f"    type: {types[0]}")
         else:
             entry.append(f"    type: [{', '.join(types)}]")
         if types == ["array"] and t["items"]:
             items = t["items"]
+            if t["date_time"]:
+                items = ["timestamp" if x == "string" else x for x in items]
             entry.append(f"    items: {items[0] if len(items) == 1 else '[' + ', '.join(items) + ']'}")
         if want_enum and (types in (["string"], ["array"], ["integer"])):
             entry.append("    enum: [" + ", ".join(json.dumps(v) for v in want_enum) + "]")
@@ -459,12 +476,32 @@ def strip_responses(text):
     return re.sub(r"^responses:\n(?:[ \t].*\n)*", "", text, count=1, flags=re.M)
 
 
+def timestamp_entries(fm, facts, route, key):
+    """Existing entries of date-time rows: `string` becomes `timestamp` in their `type:` and
+    `items:` (an entry is otherwise left as it is)."""
+    out, name = [], None
+    for line in fm.split("\n"):
+        m = re.match(r"  - name: (.+)$", line)
+        if m:
+            name = json.loads(m.group(1)) if m.group(1).startswith('"') else m.group(1)
+        elif not line.startswith("    "):
+            name = None
+        t = facts.truth(route, name) if name else None
+        if t and t.get("date_time") and re.match(r"    (type|items): ", line):
+            changed = re.sub(r"\bstring\b", "timestamp", line)
+            if changed != line:
+                print(f"{key}: `{name}` is a date-time", file=sys.stderr)
+            line = changed
+        out.append(line)
+    return "\n".join(out)
+
+
 def augment(args):
     """Insert missing explicit entries into every spec of `--specs`; an entry that exists but
-    still disagrees is reported, not changed."""
+    still disagrees is reported, not changed, except `string` -> `timestamp` for date-times."""
     facts = Facts(args.openapi)
     inspected = inspect(args.generator, [], args.specs)
-    added, conflicts = 0, []
+    added, conflicts, touched = 0, [], 0
     for key, endpoint in sorted(inspected.items()):
         path = os.path.join(args.specs, key + ".md")
         text = open(path, encoding="utf-8").read()
@@ -472,8 +509,10 @@ def augment(args):
         rows = [(html_unescape(n.strip()), r == "yes") for n, r in ROW.findall(body)]
         route = re.search(r"^route: (.*)$", fm, re.M).group(1)
         lines = explicit_for(facts, route, rows, endpoint)
+        before = fm
         have = set(re.findall(r"^  - name: (.+)$", fm, re.M))
         have = {json.loads(h) if h.startswith('"') else h for h in have}
+        fm = timestamp_entries(fm, facts, route, key)
         new, name = [], None
         for line in lines:
             m = re.match(r"  - name: (.+)$", line)
@@ -484,6 +523,9 @@ def augment(args):
             if name not in have:
                 new.append(line)
         if not new:
+            if fm != before:
+                open(path, "w", encoding="utf-8").write("---" + fm + "---" + body)
+                touched += 1
             continue
         if re.search(r"^parameters:\n", fm, re.M):
             fm = re.sub(r"^parameters:\n", "parameters:\n" + "\n".join(new) + "\n", fm, count=1, flags=re.M)
@@ -491,7 +533,7 @@ def augment(args):
             fm = re.sub(r"^(type: .*\n)", r"\1parameters:\n" + "\n".join(new).replace("\\", "\\\\") + "\n", fm, count=1, flags=re.M)
         open(path, "w", encoding="utf-8").write("---" + fm + "---" + body)
         added += sum(1 for l in new if l.startswith("  - name:"))
-    print(f"{added} explicit entr(ies) added")
+    print(f"{added} explicit entr(ies) added, {touched} other spec(s) with entries made timestamps")
     for c in conflicts:
         print(c, file=sys.stderr)
 

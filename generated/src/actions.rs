@@ -13272,7 +13272,7 @@ pub mod list_workflow_runs {
         pub(super) status: Option<crate::actions::list_workflow_runs::Status>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) created: Option<String>,
+        pub(super) created: Option<crate::runtime::Timestamp>,
         pub(super) exclude_pull_requests: Option<bool>,
         pub(super) check_suite_id: Option<i64>,
         pub(super) head_sha: Option<String>,
@@ -13326,7 +13326,7 @@ pub mod list_workflow_runs {
         }
         /// Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
         #[inline]
-        pub fn created(mut self, created: impl Into<String>) -> Self {
+        pub fn created(mut self, created: impl Into<crate::runtime::Timestamp>) -> Self {
             self.created = Some(created.into());
             self
         }
@@ -13380,7 +13380,7 @@ pub mod list_workflow_runs {
                 req = req.query("page", value.to_string());
             }
             if let Some(value) = self.created {
-                req = req.query("created", value);
+                req = req.query("created", String::from(value));
             }
             if let Some(value) = self.exclude_pull_requests {
                 req = req.query("exclude_pull_requests", value.to_string());
@@ -13528,7 +13528,7 @@ pub mod list_workflow_runs_for_repo {
         pub(super) status: Option<crate::actions::list_workflow_runs_for_repo::Status>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) created: Option<String>,
+        pub(super) created: Option<crate::runtime::Timestamp>,
         pub(super) exclude_pull_requests: Option<bool>,
         pub(super) check_suite_id: Option<i64>,
         pub(super) head_sha: Option<String>,
@@ -13582,7 +13582,7 @@ pub mod list_workflow_runs_for_repo {
         }
         /// Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
         #[inline]
-        pub fn created(mut self, created: impl Into<String>) -> Self {
+        pub fn created(mut self, created: impl Into<crate::runtime::Timestamp>) -> Self {
             self.created = Some(created.into());
             self
         }
@@ -13635,7 +13635,7 @@ pub mod list_workflow_runs_for_repo {
                 req = req.query("page", value.to_string());
             }
             if let Some(value) = self.created {
-                req = req.query("created", value);
+                req = req.query("created", String::from(value));
             }
             if let Some(value) = self.exclude_pull_requests {
                 req = req.query("exclude_pull_requests", value.to_string());

@@ -1440,8 +1440,8 @@ pub mod list_notifications_for_authenticated_user {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) all: Option<bool>,
         pub(super) participating: Option<bool>,
-        pub(super) since: Option<String>,
-        pub(super) before: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
+        pub(super) before: Option<crate::runtime::Timestamp>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
     }
@@ -1467,13 +1467,13 @@ pub mod list_notifications_for_authenticated_user {
         }
         /// Only notifications updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
         /// Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn before(mut self, before: impl Into<String>) -> Self {
+        pub fn before(mut self, before: impl Into<crate::runtime::Timestamp>) -> Self {
             self.before = Some(before.into());
             self
         }
@@ -1505,10 +1505,10 @@ pub mod list_notifications_for_authenticated_user {
                 req = req.query("participating", value.to_string());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.before {
-                req = req.query("before", value);
+                req = req.query("before", String::from(value));
             }
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
@@ -2178,8 +2178,8 @@ pub mod list_repo_notifications_for_authenticated_user {
         pub(super) repo: String,
         pub(super) all: Option<bool>,
         pub(super) participating: Option<bool>,
-        pub(super) since: Option<String>,
-        pub(super) before: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
+        pub(super) before: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2205,13 +2205,13 @@ pub mod list_repo_notifications_for_authenticated_user {
         }
         /// Only notifications updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
         /// Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn before(mut self, before: impl Into<String>) -> Self {
+        pub fn before(mut self, before: impl Into<crate::runtime::Timestamp>) -> Self {
             self.before = Some(before.into());
             self
         }
@@ -2246,10 +2246,10 @@ pub mod list_repo_notifications_for_authenticated_user {
                 req = req.query("participating", value.to_string());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.before {
-                req = req.query("before", value);
+                req = req.query("before", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -3006,7 +3006,7 @@ pub mod mark_notifications_as_read {
     #[must_use = "a request does nothing until sent"]
     pub struct MarkNotificationsAsRead<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) last_read_at: Option<String>,
+        pub(super) last_read_at: Option<crate::runtime::Timestamp>,
         pub(super) read: Option<bool>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -3019,7 +3019,10 @@ pub mod mark_notifications_as_read {
     impl<'c> MarkNotificationsAsRead<'c> {
         /// Notifications updated after this ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`) stay unread. Default: now, so every notification is marked.
         #[inline]
-        pub fn last_read_at(mut self, last_read_at: impl Into<String>) -> Self {
+        pub fn last_read_at(
+            mut self,
+            last_read_at: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.last_read_at = Some(last_read_at.into());
             self
         }
@@ -3087,7 +3090,7 @@ pub mod mark_repo_notifications_as_read {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) last_read_at: Option<String>,
+        pub(super) last_read_at: Option<crate::runtime::Timestamp>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for MarkRepoNotificationsAsRead<'_> {
@@ -3099,7 +3102,10 @@ pub mod mark_repo_notifications_as_read {
     impl<'c> MarkRepoNotificationsAsRead<'c> {
         /// Notifications updated up to this time are marked read, an ISO 8601 timestamp. Defaults to now.
         #[inline]
-        pub fn last_read_at(mut self, last_read_at: impl Into<String>) -> Self {
+        pub fn last_read_at(
+            mut self,
+            last_read_at: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.last_read_at = Some(last_read_at.into());
             self
         }

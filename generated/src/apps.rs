@@ -5213,7 +5213,7 @@ pub mod list_installations {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) outdated: Option<String>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -5238,7 +5238,7 @@ pub mod list_installations {
         }
         /// Only return installations updated after this moment, written as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -5264,7 +5264,7 @@ pub mod list_installations {
                 req = req.query("page", value.to_string());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.outdated {
                 req = req.query("outdated", value);

@@ -594,7 +594,7 @@ pub mod update_campaign {
         pub(super) description: Option<String>,
         pub(super) managers: Option<Vec<String>>,
         pub(super) team_managers: Option<Vec<String>>,
-        pub(super) ends_at: Option<String>,
+        pub(super) ends_at: Option<crate::runtime::Timestamp>,
         pub(super) contact_link: Option<Option<String>>,
         pub(super) state: Option<crate::campaigns::update_campaign::State>,
     }
@@ -640,7 +640,7 @@ pub mod update_campaign {
         }
         /// When the campaign ends, as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
         #[inline]
-        pub fn ends_at(mut self, ends_at: impl Into<String>) -> Self {
+        pub fn ends_at(mut self, ends_at: impl Into<crate::runtime::Timestamp>) -> Self {
             self.ends_at = Some(ends_at.into());
             self
         }

@@ -498,9 +498,9 @@ pub mod create {
         pub(super) details_url: Option<String>,
         pub(super) external_id: Option<String>,
         pub(super) status: Option<crate::checks::create::Status>,
-        pub(super) started_at: Option<String>,
+        pub(super) started_at: Option<crate::runtime::Timestamp>,
         pub(super) conclusion: Option<crate::checks::create::Conclusion>,
-        pub(super) completed_at: Option<String>,
+        pub(super) completed_at: Option<crate::runtime::Timestamp>,
         pub(super) output: Option<crate::checks::create::Output>,
         pub(super) actions: Option<Vec<crate::checks::create::ActionsItem>>,
     }
@@ -532,7 +532,10 @@ pub mod create {
         }
         /// When the run started, an ISO 8601 timestamp.
         #[inline]
-        pub fn started_at(mut self, started_at: impl Into<String>) -> Self {
+        pub fn started_at(
+            mut self,
+            started_at: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.started_at = Some(started_at.into());
             self
         }
@@ -547,7 +550,10 @@ pub mod create {
         }
         /// When the run finished, an ISO 8601 timestamp.
         #[inline]
-        pub fn completed_at(mut self, completed_at: impl Into<String>) -> Self {
+        pub fn completed_at(
+            mut self,
+            completed_at: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.completed_at = Some(completed_at.into());
             self
         }
@@ -1858,10 +1864,10 @@ pub mod update {
         pub(super) name: Option<String>,
         pub(super) details_url: Option<String>,
         pub(super) external_id: Option<String>,
-        pub(super) started_at: Option<String>,
+        pub(super) started_at: Option<crate::runtime::Timestamp>,
         pub(super) status: Option<crate::checks::update::Status>,
         pub(super) conclusion: Option<crate::checks::update::Conclusion>,
-        pub(super) completed_at: Option<String>,
+        pub(super) completed_at: Option<crate::runtime::Timestamp>,
         pub(super) output: Option<crate::checks::update::Output>,
         pub(super) actions: Option<Vec<crate::checks::update::ActionsItem>>,
     }
@@ -1893,7 +1899,10 @@ pub mod update {
         }
         /// When the run started, an ISO 8601 timestamp.
         #[inline]
-        pub fn started_at(mut self, started_at: impl Into<String>) -> Self {
+        pub fn started_at(
+            mut self,
+            started_at: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.started_at = Some(started_at.into());
             self
         }
@@ -1914,7 +1923,10 @@ pub mod update {
         }
         /// When the run finished, an ISO 8601 timestamp.
         #[inline]
-        pub fn completed_at(mut self, completed_at: impl Into<String>) -> Self {
+        pub fn completed_at(
+            mut self,
+            completed_at: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.completed_at = Some(completed_at.into());
             self
         }

@@ -3303,7 +3303,7 @@ pub mod upload_sarif {
         pub(super) r#ref: String,
         pub(super) sarif: String,
         pub(super) checkout_uri: Option<String>,
-        pub(super) started_at: Option<String>,
+        pub(super) started_at: Option<crate::runtime::Timestamp>,
         pub(super) tool_name: Option<String>,
         pub(super) validate: Option<bool>,
     }
@@ -3323,7 +3323,10 @@ pub mod upload_sarif {
         }
         /// When the analysis began, as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
         #[inline]
-        pub fn started_at(mut self, started_at: impl Into<String>) -> Self {
+        pub fn started_at(
+            mut self,
+            started_at: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.started_at = Some(started_at.into());
             self
         }

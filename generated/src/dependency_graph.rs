@@ -49,7 +49,7 @@ impl<'c> DependencyGraph<'c> {
         sha: impl Into<String>,
         r#ref: impl Into<String>,
         detector: crate::dependency_graph::create_repository_snapshot::Detector,
-        scanned: impl Into<String>,
+        scanned: impl Into<crate::runtime::Timestamp>,
     ) -> create_repository_snapshot::CreateRepositorySnapshot<'c> {
         create_repository_snapshot::CreateRepositorySnapshot {
             client: self.client,
@@ -157,7 +157,7 @@ pub mod create_repository_snapshot {
                 crate::dependency_graph::create_repository_snapshot::ManifestsValue,
             >,
         >,
-        pub(super) scanned: String,
+        pub(super) scanned: crate::runtime::Timestamp,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateRepositorySnapshot<'_> {

@@ -1031,7 +1031,7 @@ pub mod list {
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1045,7 +1045,7 @@ pub mod list {
     impl<'c> List<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -1071,7 +1071,7 @@ pub mod list {
                 &[],
             );
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -1261,7 +1261,7 @@ pub mod list_for_user {
     pub struct ListForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1275,7 +1275,7 @@ pub mod list_for_user {
     impl<'c> ListForUser<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -1301,7 +1301,7 @@ pub mod list_for_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.username)],
             );
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -1416,7 +1416,7 @@ pub mod list_public {
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublic<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1430,7 +1430,7 @@ pub mod list_public {
     impl<'c> ListPublic<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -1456,7 +1456,7 @@ pub mod list_public {
                 &[],
             );
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -1497,7 +1497,7 @@ pub mod list_starred {
     #[must_use = "a request does nothing until sent"]
     pub struct ListStarred<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1511,7 +1511,7 @@ pub mod list_starred {
     impl<'c> ListStarred<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -1537,7 +1537,7 @@ pub mod list_starred {
                 &[],
             );
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());

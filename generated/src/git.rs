@@ -686,7 +686,7 @@ pub mod create_commit {
         pub email: String,
         /// When the change was written, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub date: Option<String>,
+        pub date: Option<crate::runtime::Timestamp>,
     }
     impl Author {
         /// A value with the required fields; optional ones are unset (`None`).
@@ -710,7 +710,7 @@ pub mod create_commit {
         pub email: Option<String>,
         /// When the commit was made, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub date: Option<String>,
+        pub date: Option<crate::runtime::Timestamp>,
     }
 }
 /// Request builder and parameter types of [`Git::create_ref`](crate::git::Git::create_ref).
@@ -891,7 +891,7 @@ pub mod create_tag {
         pub email: String,
         /// When the tag was made, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub date: Option<String>,
+        pub date: Option<crate::runtime::Timestamp>,
     }
     impl Tagger {
         /// A value with the required fields; optional ones are unset (`None`).

@@ -2478,7 +2478,7 @@ pub mod create_milestone {
         pub(super) title: String,
         pub(super) state: Option<crate::issues::create_milestone::State>,
         pub(super) description: Option<String>,
-        pub(super) due_on: Option<String>,
+        pub(super) due_on: Option<crate::runtime::Timestamp>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateMilestone<'_> {
@@ -2502,7 +2502,7 @@ pub mod create_milestone {
         }
         /// Due date of the milestone, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn due_on(mut self, due_on: impl Into<String>) -> Self {
+        pub fn due_on(mut self, due_on: impl Into<crate::runtime::Timestamp>) -> Self {
             self.due_on = Some(due_on.into());
             self
         }
@@ -3046,7 +3046,7 @@ pub mod list {
         pub(super) labels: Option<String>,
         pub(super) sort: Option<crate::issues::list::Sort>,
         pub(super) direction: Option<crate::issues::list::Direction>,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) collab: Option<bool>,
         pub(super) orgs: Option<bool>,
         pub(super) owned: Option<bool>,
@@ -3094,7 +3094,7 @@ pub mod list {
         }
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -3159,7 +3159,7 @@ pub mod list {
                 req = req.query("direction", value.as_str().to_owned());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.collab {
                 req = req.query("collab", value.to_string());
@@ -3491,7 +3491,7 @@ pub mod list_comments {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -3505,7 +3505,7 @@ pub mod list_comments {
     impl<'c> ListComments<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -3535,7 +3535,7 @@ pub mod list_comments {
                 ],
             );
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -3582,7 +3582,7 @@ pub mod list_comments_for_repo {
         pub(super) repo: String,
         pub(super) sort: Option<crate::issues::list_comments_for_repo::Sort>,
         pub(super) direction: Option<crate::issues::list_comments_for_repo::Direction>,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -3614,7 +3614,7 @@ pub mod list_comments_for_repo {
         }
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -3649,7 +3649,7 @@ pub mod list_comments_for_repo {
                 req = req.query("direction", value.as_str().to_owned());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -4199,7 +4199,7 @@ pub mod list_for_authenticated_user {
         pub(super) direction: Option<
             crate::issues::list_for_authenticated_user::Direction,
         >,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -4255,7 +4255,7 @@ pub mod list_for_authenticated_user {
         }
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -4296,7 +4296,7 @@ pub mod list_for_authenticated_user {
                 req = req.query("direction", value.as_str().to_owned());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -4550,7 +4550,7 @@ pub mod list_for_org {
         pub(super) r#type: Option<String>,
         pub(super) sort: Option<crate::issues::list_for_org::Sort>,
         pub(super) direction: Option<crate::issues::list_for_org::Direction>,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -4603,7 +4603,7 @@ pub mod list_for_org {
         }
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -4647,7 +4647,7 @@ pub mod list_for_org {
                 req = req.query("direction", value.as_str().to_owned());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -4897,7 +4897,7 @@ pub mod list_for_repo {
         pub(super) labels: Option<String>,
         pub(super) sort: Option<crate::issues::list_for_repo::Sort>,
         pub(super) direction: Option<crate::issues::list_for_repo::Direction>,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -4968,7 +4968,7 @@ pub mod list_for_repo {
         }
         /// Only return issues updated after this moment, written as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -5024,7 +5024,7 @@ pub mod list_for_repo {
                 req = req.query("direction", value.as_str().to_owned());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -6736,7 +6736,7 @@ pub mod update_milestone {
         pub(super) title: Option<String>,
         pub(super) state: Option<crate::issues::update_milestone::State>,
         pub(super) description: Option<String>,
-        pub(super) due_on: Option<String>,
+        pub(super) due_on: Option<crate::runtime::Timestamp>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for UpdateMilestone<'_> {
@@ -6766,7 +6766,7 @@ pub mod update_milestone {
         }
         /// New due date, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn due_on(mut self, due_on: impl Into<String>) -> Self {
+        pub fn due_on(mut self, due_on: impl Into<crate::runtime::Timestamp>) -> Self {
             self.due_on = Some(due_on.into());
             self
         }

@@ -78,6 +78,7 @@
 //! - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)
 //! - `gzip`: `Accept-Encoding: gzip` and transparent decompression
 //! - `model-eq`: `PartialEq` on object and one-of models (enums always have it)
+//! - `timestamps`: date-time fields and parameters as [`Timestamp`] (a parsed `chrono::DateTime<Utc>`, or the text when it does not parse) instead of `String`
 // Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the
 // `rustfmt::skip` on each module declaration covers the module files).
 #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -98,6 +99,7 @@ pub mod runtime;
 pub mod models;
 pub use runtime::{
     Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result,
+    Timestamp,
 };
 /// Endpoints of the `actions` scope.
 #[cfg(feature = "actions")]

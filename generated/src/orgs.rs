@@ -8425,8 +8425,8 @@ pub mod list_pat_grant_requests {
         pub(super) owner: Option<Vec<String>>,
         pub(super) repository: Option<String>,
         pub(super) permission: Option<String>,
-        pub(super) last_used_before: Option<String>,
-        pub(super) last_used_after: Option<String>,
+        pub(super) last_used_before: Option<crate::runtime::Timestamp>,
+        pub(super) last_used_after: Option<crate::runtime::Timestamp>,
         pub(super) token_id: Option<Vec<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -8487,13 +8487,19 @@ pub mod list_pat_grant_requests {
         }
         /// Only tokens last used before this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn last_used_before(mut self, last_used_before: impl Into<String>) -> Self {
+        pub fn last_used_before(
+            mut self,
+            last_used_before: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.last_used_before = Some(last_used_before.into());
             self
         }
         /// Only tokens last used after this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn last_used_after(mut self, last_used_after: impl Into<String>) -> Self {
+        pub fn last_used_after(
+            mut self,
+            last_used_after: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.last_used_after = Some(last_used_after.into());
             self
         }
@@ -8537,10 +8543,10 @@ pub mod list_pat_grant_requests {
                 req = req.query("permission", value);
             }
             if let Some(value) = self.last_used_before {
-                req = req.query("last_used_before", value);
+                req = req.query("last_used_before", String::from(value));
             }
             if let Some(value) = self.last_used_after {
-                req = req.query("last_used_after", value);
+                req = req.query("last_used_after", String::from(value));
             }
             if let Some(value) = self.token_id {
                 req = req.query("token_id", value.join(","));
@@ -8682,8 +8688,8 @@ pub mod list_pat_grants {
         pub(super) owner: Option<Vec<String>>,
         pub(super) repository: Option<String>,
         pub(super) permission: Option<String>,
-        pub(super) last_used_before: Option<String>,
-        pub(super) last_used_after: Option<String>,
+        pub(super) last_used_before: Option<crate::runtime::Timestamp>,
+        pub(super) last_used_after: Option<crate::runtime::Timestamp>,
         pub(super) token_id: Option<Vec<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -8744,13 +8750,19 @@ pub mod list_pat_grants {
         }
         /// Only tokens last used before this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn last_used_before(mut self, last_used_before: impl Into<String>) -> Self {
+        pub fn last_used_before(
+            mut self,
+            last_used_before: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.last_used_before = Some(last_used_before.into());
             self
         }
         /// Only tokens last used after this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn last_used_after(mut self, last_used_after: impl Into<String>) -> Self {
+        pub fn last_used_after(
+            mut self,
+            last_used_after: impl Into<crate::runtime::Timestamp>,
+        ) -> Self {
             self.last_used_after = Some(last_used_after.into());
             self
         }
@@ -8794,10 +8806,10 @@ pub mod list_pat_grants {
                 req = req.query("permission", value);
             }
             if let Some(value) = self.last_used_before {
-                req = req.query("last_used_before", value);
+                req = req.query("last_used_before", String::from(value));
             }
             if let Some(value) = self.last_used_after {
-                req = req.query("last_used_after", value);
+                req = req.query("last_used_after", String::from(value));
             }
             if let Some(value) = self.token_id {
                 req = req.query("token_id", value.join(","));

@@ -2709,7 +2709,7 @@ pub mod list_review_comments {
         pub(super) pull_number: i64,
         pub(super) sort: Option<crate::pulls::list_review_comments::Sort>,
         pub(super) direction: Option<crate::pulls::list_review_comments::Direction>,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2738,7 +2738,7 @@ pub mod list_review_comments {
         }
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -2774,7 +2774,7 @@ pub mod list_review_comments {
                 req = req.query("direction", value.as_str().to_owned());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -2916,7 +2916,7 @@ pub mod list_review_comments_for_repo {
         pub(super) direction: Option<
             crate::pulls::list_review_comments_for_repo::Direction,
         >,
-        pub(super) since: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2948,7 +2948,7 @@ pub mod list_review_comments_for_repo {
         }
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
@@ -2983,7 +2983,7 @@ pub mod list_review_comments_for_repo {
                 req = req.query("direction", value.as_str().to_owned());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());

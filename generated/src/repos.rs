@@ -20604,8 +20604,8 @@ pub mod list_commits {
         pub(super) path: Option<String>,
         pub(super) author: Option<String>,
         pub(super) committer: Option<String>,
-        pub(super) since: Option<String>,
-        pub(super) until: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
+        pub(super) until: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -20643,13 +20643,13 @@ pub mod list_commits {
         }
         /// Only commits after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
         /// Only commits before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn until(mut self, until: impl Into<String>) -> Self {
+        pub fn until(mut self, until: impl Into<crate::runtime::Timestamp>) -> Self {
             self.until = Some(until.into());
             self
         }
@@ -20690,10 +20690,10 @@ pub mod list_commits {
                 req = req.query("committer", value);
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.until {
-                req = req.query("until", value);
+                req = req.query("until", String::from(value));
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -21303,8 +21303,8 @@ pub mod list_for_authenticated_user {
         >,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) since: Option<String>,
-        pub(super) before: Option<String>,
+        pub(super) since: Option<crate::runtime::Timestamp>,
+        pub(super) before: Option<crate::runtime::Timestamp>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for ListForAuthenticatedUser<'_> {
@@ -21370,13 +21370,13 @@ pub mod list_for_authenticated_user {
         }
         /// Only repositories updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn since(mut self, since: impl Into<String>) -> Self {
+        pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self {
             self.since = Some(since.into());
             self
         }
         /// Only repositories updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[inline]
-        pub fn before(mut self, before: impl Into<String>) -> Self {
+        pub fn before(mut self, before: impl Into<crate::runtime::Timestamp>) -> Self {
             self.before = Some(before.into());
             self
         }
@@ -21411,10 +21411,10 @@ pub mod list_for_authenticated_user {
                 req = req.query("page", value.to_string());
             }
             if let Some(value) = self.since {
-                req = req.query("since", value);
+                req = req.query("since", String::from(value));
             }
             if let Some(value) = self.before {
-                req = req.query("before", value);
+                req = req.query("before", String::from(value));
             }
             req
         }

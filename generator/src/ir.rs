@@ -18,6 +18,9 @@ pub enum Location {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Type {
     String,
+    /// A date-time string (RFC 3339): the runtime's `Timestamp`, which is `String` unless the
+    /// generated crate's `timestamps` feature is on.
+    Timestamp,
     Integer,
     Number,
     Boolean,
@@ -76,7 +79,7 @@ impl Type {
     /// unions (`["integer", "string"]`) and alternatives.
     pub fn json_types(&self) -> Vec<&'static str> {
         let one = match self {
-            Type::String | Type::Enum { .. } | Type::Bytes => "string",
+            Type::String | Type::Timestamp | Type::Enum { .. } | Type::Bytes => "string",
             Type::Integer => "integer",
             Type::IntegerOrString => return vec!["integer", "string"],
             Type::Union { types } => return distinct_types(types.iter()),

@@ -120,6 +120,13 @@ fn declared_responses_match_openapi() {
         println!("MISS {m}");
     }
     print(&score);
+    let d = score.date_times;
+    println!("    date-times: {}/{} places agree", d.hit, d.total);
+    assert!(
+        score.date_time_misses.is_empty(),
+        "a `timestamp` is exactly a string some description calls `format: date-time`:\n{}",
+        score.date_time_misses.join("\n")
+    );
     assert!(
         compared >= MIN_SPECS,
         "only {compared} specs compared: route matching broke"

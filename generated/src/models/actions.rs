@@ -57,10 +57,10 @@ impl<'de> ::serde::Deserialize<'de> for ActionsCacheList {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ActionsCacheListActionsCaches {
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub id: Option<i64>,
     pub key: Option<String>,
-    pub last_accessed_at: Option<String>,
+    pub last_accessed_at: Option<crate::runtime::Timestamp>,
     pub r#ref: Option<String>,
     pub size_in_bytes: Option<i64>,
     pub version: Option<String>,
@@ -112,10 +112,10 @@ impl<'de> ::serde::Deserialize<'de> for ActionsCacheListActionsCaches {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
@@ -417,7 +417,7 @@ pub struct ActionsHostedRunner {
     pub id: i64,
     pub image_details: Option<ActionsHostedRunnerPoolImage>,
     pub image_gen: Option<bool>,
-    pub last_active_on: Option<String>,
+    pub last_active_on: Option<crate::runtime::Timestamp>,
     pub machine_size_details: ActionsHostedRunnerMachineSpec,
     pub maximum_runners: Option<i64>,
     pub name: String,
@@ -487,7 +487,7 @@ impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunner {
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Opt<ActionsHostedRunnerPoolImage>,
                 crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<ActionsHostedRunnerMachineSpec>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Req<String>,
@@ -1259,9 +1259,9 @@ impl<'de> ::serde::Deserialize<'de> for ActionsRepositoryPermissions {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ActionsVariable {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub name: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub value: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1300,9 +1300,9 @@ impl<'de> ::serde::Deserialize<'de> for ActionsVariable {
         match crate::runtime::model::decode::<
             D,
             (
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "ActionsVariable") {
@@ -1503,15 +1503,15 @@ impl<'de> ::serde::Deserialize<'de> for AllowedActions {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Artifact {
     pub archive_download_url: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub digest: Option<String>,
     pub expired: bool,
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::runtime::Timestamp>,
     pub id: i64,
     pub name: String,
     pub node_id: String,
     pub size_in_bytes: i64,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: String,
     pub workflow_run: Option<ArtifactWorkflowRun>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -1573,15 +1573,15 @@ impl<'de> ::serde::Deserialize<'de> for Artifact {
             D,
             (
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<ArtifactWorkflowRun>,
             ),
@@ -1683,7 +1683,7 @@ impl<'de> ::serde::Deserialize<'de> for ArtifactWorkflowRun {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct AuthenticationToken {
-    pub expires_at: String,
+    pub expires_at: crate::runtime::Timestamp,
     pub permissions: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     pub repositories: Option<Vec<Repository>>,
     pub repository_selection: Option<AuthenticationTokenRepositorySelection>,
@@ -1735,7 +1735,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationToken {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<
                     ::std::collections::BTreeMap<String, ::serde_json::Value>,
                 >,
@@ -1828,12 +1828,12 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentApprovals {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct EnvironmentApprovalsEnvironments {
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub html_url: Option<String>,
     pub id: Option<i64>,
     pub name: Option<String>,
     pub node_id: Option<String>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1883,12 +1883,12 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentApprovalsEnvironments {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
             ),
         >(d, Self::WIRE_NAMES, "EnvironmentApprovalsEnvironments") {
@@ -2249,9 +2249,9 @@ impl<'de> ::serde::Deserialize<'de> for GetHostedRunnersPlatformsForOrgResponse 
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Job {
     pub check_run_url: String,
-    pub completed_at: Option<String>,
+    pub completed_at: Option<crate::runtime::Timestamp>,
     pub conclusion: Option<JobConclusion>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub head_branch: Option<String>,
     pub head_sha: String,
     pub html_url: Option<String>,
@@ -2266,7 +2266,7 @@ pub struct Job {
     pub runner_group_name: Option<String>,
     pub runner_id: Option<i64>,
     pub runner_name: Option<String>,
-    pub started_at: String,
+    pub started_at: crate::runtime::Timestamp,
     pub status: JobStatus,
     pub steps: Option<Vec<JobSteps>>,
     pub url: String,
@@ -2357,9 +2357,9 @@ impl<'de> ::serde::Deserialize<'de> for Job {
             (
                 (
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<JobConclusion>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
@@ -2376,7 +2376,7 @@ impl<'de> ::serde::Deserialize<'de> for Job {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<JobStatus>,
                     crate::runtime::model::Opt<Vec<JobSteps>>,
                     crate::runtime::model::Req<String>,
@@ -2427,11 +2427,11 @@ impl<'de> ::serde::Deserialize<'de> for Job {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct JobSteps {
-    pub completed_at: Option<String>,
+    pub completed_at: Option<crate::runtime::Timestamp>,
     pub conclusion: Option<String>,
     pub name: String,
     pub number: i64,
-    pub started_at: Option<String>,
+    pub started_at: Option<crate::runtime::Timestamp>,
     pub status: JobStepsStatus,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -2479,11 +2479,11 @@ impl<'de> ::serde::Deserialize<'de> for JobSteps {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<JobStepsStatus>,
             ),
         >(d, Self::WIRE_NAMES, "JobSteps") {
@@ -3319,10 +3319,10 @@ impl<'de> ::serde::Deserialize<'de> for OidcCustomSubRepo {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrganizationActionsVariable {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub name: String,
     pub selected_repositories_url: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub value: String,
     pub visibility: OrganizationActionsVariableVisibility,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -3371,10 +3371,10 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationActionsVariable {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<OrganizationActionsVariableVisibility>,
             ),
@@ -3403,7 +3403,7 @@ pub struct PendingDeployment {
     pub environment: PendingDeploymentEnvironment,
     pub reviewers: Vec<PendingDeploymentReviewers>,
     pub wait_timer: i64,
-    pub wait_timer_started_at: Option<String>,
+    pub wait_timer_started_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -3452,7 +3452,7 @@ impl<'de> ::serde::Deserialize<'de> for PendingDeployment {
                 crate::runtime::model::Req<PendingDeploymentEnvironment>,
                 crate::runtime::model::Req<Vec<PendingDeploymentReviewers>>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "PendingDeployment") {
             Ok(((f0, f1, f2, f3, f4), extra)) => {
@@ -4099,15 +4099,15 @@ pub type SetCustomLabelsForSelfHostedRunnerForRepoResponse = ListLabelsForSelfHo
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Workflow {
     pub badge_url: String,
-    pub created_at: String,
-    pub deleted_at: Option<String>,
+    pub created_at: crate::runtime::Timestamp,
+    pub deleted_at: Option<crate::runtime::Timestamp>,
     pub html_url: String,
     pub id: i64,
     pub name: String,
     pub node_id: String,
     pub path: String,
     pub state: WorkflowState,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -4166,15 +4166,15 @@ impl<'de> ::serde::Deserialize<'de> for Workflow {
             D,
             (
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<WorkflowState>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "Workflow") {
@@ -4208,7 +4208,7 @@ pub struct WorkflowRun {
     pub check_suite_node_id: Option<String>,
     pub check_suite_url: String,
     pub conclusion: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub display_title: String,
     pub event: String,
     pub head_branch: Option<String>,
@@ -4230,10 +4230,10 @@ pub struct WorkflowRun {
     pub rerun_url: String,
     pub run_attempt: Option<i64>,
     pub run_number: i64,
-    pub run_started_at: Option<String>,
+    pub run_started_at: Option<crate::runtime::Timestamp>,
     pub status: Option<String>,
     pub triggering_actor: Option<SimpleUser>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub workflow_id: i64,
     pub workflow_url: String,
@@ -4357,7 +4357,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRun {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
@@ -4383,10 +4383,10 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRun {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<SimpleUser>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,

@@ -138,7 +138,7 @@ pub struct CommitCommentEventComment {
     pub author_association: Option<AuthorAssociation>,
     pub body: Option<String>,
     pub commit_id: Option<String>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub html_url: Option<String>,
     pub id: Option<i64>,
     pub line: Option<i64>,
@@ -146,7 +146,7 @@ pub struct CommitCommentEventComment {
     pub path: Option<String>,
     pub position: Option<i64>,
     pub reactions: Option<ReactionRollup>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -219,7 +219,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEventComment {
                     crate::runtime::model::Opt<AuthorAssociation>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<i64>,
@@ -227,7 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEventComment {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<ReactionRollup>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Opt<String>,
@@ -417,7 +417,7 @@ pub struct Discussion {
     pub body: String,
     pub category: DiscussionCategory,
     pub comments: i64,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub html_url: String,
     pub id: i64,
     pub labels: Option<Vec<Label>>,
@@ -430,7 +430,7 @@ pub struct Discussion {
     pub state_reason: Option<DiscussionStateReason>,
     pub timeline_url: Option<String>,
     pub title: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub user: Option<DiscussionUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -525,7 +525,7 @@ impl<'de> ::serde::Deserialize<'de> for Discussion {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<DiscussionCategory>,
                     crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Opt<Vec<Label>>,
@@ -540,7 +540,7 @@ impl<'de> ::serde::Deserialize<'de> for Discussion {
                     crate::runtime::model::Opt<DiscussionStateReason>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<DiscussionUser>,
                 ),
             ),
@@ -594,7 +594,7 @@ pub type DiscussionAuthorAssociation = AuthorAssociation;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DiscussionCategory {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: String,
     pub emoji: String,
     pub id: i64,
@@ -658,7 +658,7 @@ impl<'de> ::serde::Deserialize<'de> for DiscussionCategory {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
@@ -1119,7 +1119,7 @@ impl<'de> ::serde::Deserialize<'de> for DiscussionUserType {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Event {
     pub actor: Actor,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub id: String,
     pub org: Option<Actor>,
     pub payload: EventPayload,
@@ -1177,7 +1177,7 @@ impl<'de> ::serde::Deserialize<'de> for Event {
             D,
             (
                 crate::runtime::model::Req<Actor>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<Actor>,
                 crate::runtime::model::Req<EventPayload>,
@@ -1570,7 +1570,7 @@ pub struct ForkEventForkee {
     pub compare_url: Option<String>,
     pub contents_url: Option<String>,
     pub contributors_url: Option<String>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub default_branch: Option<String>,
     pub deployments_url: Option<String>,
     pub description: Option<String>,
@@ -1617,7 +1617,7 @@ pub struct ForkEventForkee {
     pub private: Option<bool>,
     pub public: Option<bool>,
     pub pulls_url: Option<String>,
-    pub pushed_at: Option<String>,
+    pub pushed_at: Option<crate::runtime::Timestamp>,
     pub releases_url: Option<String>,
     pub size: Option<i64>,
     pub ssh_url: Option<String>,
@@ -1631,7 +1631,7 @@ pub struct ForkEventForkee {
     pub teams_url: Option<String>,
     pub topics: Option<Vec<String>>,
     pub trees_url: Option<String>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     pub visibility: Option<String>,
     pub watchers: Option<i64>,
@@ -1861,7 +1861,7 @@ impl<'de> ::serde::Deserialize<'de> for ForkEventForkee {
                 ),
                 (
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -1916,7 +1916,7 @@ impl<'de> ::serde::Deserialize<'de> for ForkEventForkee {
                     crate::runtime::model::Opt<String>,
                 ),
                 (
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
@@ -1932,7 +1932,7 @@ impl<'de> ::serde::Deserialize<'de> for ForkEventForkee {
                 (
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
@@ -2588,7 +2588,7 @@ pub struct PullRequestReviewCommentEventComment {
     pub author_association: Option<String>,
     pub body: String,
     pub commit_id: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub diff_hunk: String,
     pub html_url: String,
     pub id: i64,
@@ -2608,7 +2608,7 @@ pub struct PullRequestReviewCommentEventComment {
     pub start_line: Option<i64>,
     pub start_side: Option<String>,
     pub subject_type: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<PullRequestReviewCommentEventCommentUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -2708,7 +2708,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
@@ -2734,7 +2734,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                     crate::runtime::model::Opt<String>,
                 ),
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<PullRequestReviewCommentEventCommentUser>,
                 ),
@@ -3516,7 +3516,7 @@ pub struct ReleaseEventRelease {
     pub body: Option<String>,
     pub body_html: Option<String>,
     pub body_text: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub discussion_url: Option<String>,
     pub draft: bool,
     pub html_url: String,
@@ -3526,12 +3526,12 @@ pub struct ReleaseEventRelease {
     pub name: Option<String>,
     pub node_id: String,
     pub prerelease: bool,
-    pub published_at: Option<String>,
+    pub published_at: Option<crate::runtime::Timestamp>,
     pub reactions: Option<ReactionRollup>,
     pub tag_name: String,
     pub tarball_url: Option<String>,
     pub target_commitish: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub upload_url: String,
     pub url: String,
     pub zipball_url: Option<String>,
@@ -3636,7 +3636,7 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseEventRelease {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
@@ -3649,13 +3649,13 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseEventRelease {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<ReactionRollup>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Req<String>,
@@ -3712,7 +3712,7 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseEventRelease {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct RepositorySubscription {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub ignored: bool,
     pub reason: Option<String>,
     pub repository_url: String,
@@ -3764,7 +3764,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositorySubscription {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
@@ -3946,7 +3946,7 @@ impl<'de> ::serde::Deserialize<'de> for ThreadSubject {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ThreadSubscription {
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub ignored: bool,
     pub reason: Option<String>,
     pub repository_url: Option<String>,
@@ -4001,7 +4001,7 @@ impl<'de> ::serde::Deserialize<'de> for ThreadSubscription {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,

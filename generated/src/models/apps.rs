@@ -6,8 +6,8 @@ use super::*;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Authorization {
     pub app: AuthorizationApp,
-    pub created_at: String,
-    pub expires_at: Option<String>,
+    pub created_at: crate::runtime::Timestamp,
+    pub expires_at: Option<crate::runtime::Timestamp>,
     pub fingerprint: Option<String>,
     pub hashed_token: Option<String>,
     pub id: i64,
@@ -17,7 +17,7 @@ pub struct Authorization {
     pub scopes: Option<Vec<String>>,
     pub token: String,
     pub token_last_eight: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -86,8 +86,8 @@ impl<'de> ::serde::Deserialize<'de> for Authorization {
             (
                 (
                     crate::runtime::model::Req<AuthorizationApp>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<i64>,
@@ -99,7 +99,7 @@ impl<'de> ::serde::Deserialize<'de> for Authorization {
                     crate::runtime::model::Opt<String>,
                 ),
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<SimpleUser>,
                 ),
@@ -196,7 +196,7 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizationApp {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CreateFromManifestResponse {
     pub client_id: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub events: Vec<String>,
     pub external_url: String,
@@ -208,7 +208,7 @@ pub struct CreateFromManifestResponse {
     pub owner: CreateFromManifestResponseOwner,
     pub permissions: CreateFromManifestResponsePermissions,
     pub slug: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub client_secret: String,
     pub pem: String,
     pub webhook_secret: Option<String>,
@@ -287,7 +287,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateFromManifestResponse {
                 (
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<Vec<String>>,
                     crate::runtime::model::Req<String>,
@@ -302,7 +302,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateFromManifestResponse {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<CreateFromManifestResponsePermissions>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                 ),
             ),
@@ -464,7 +464,7 @@ pub type InstallationTokenRepositorySelection = InstallationRepositorySelection;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IntegrationInstallationRequest {
     pub account: IntegrationInstallationRequestAccount,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub id: i64,
     pub node_id: Option<String>,
     pub requester: SimpleUser,
@@ -513,7 +513,7 @@ impl<'de> ::serde::Deserialize<'de> for IntegrationInstallationRequest {
             D,
             (
                 crate::runtime::model::Req<IntegrationInstallationRequestAccount>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<SimpleUser>,
@@ -572,7 +572,7 @@ pub struct ListInstallationsResponseItem {
     pub app_id: i64,
     pub app_slug: String,
     pub contact_email: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub events: Vec<String>,
     pub has_multiple_single_files: Option<bool>,
     pub html_url: String,
@@ -582,11 +582,11 @@ pub struct ListInstallationsResponseItem {
     pub repository_selection: ListInstallationsResponseItemRepositorySelection,
     pub single_file_name: Option<String>,
     pub single_file_paths: Option<Vec<String>>,
-    pub suspended_at: Option<String>,
+    pub suspended_at: Option<crate::runtime::Timestamp>,
     pub suspended_by: Option<ListInstallationsResponseItemSuspendedBy>,
     pub target_id: i64,
     pub target_type: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -671,7 +671,7 @@ impl<'de> ::serde::Deserialize<'de> for ListInstallationsResponseItem {
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<Vec<String>>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<String>,
@@ -685,11 +685,11 @@ impl<'de> ::serde::Deserialize<'de> for ListInstallationsResponseItem {
                     >,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<Vec<String>>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<ListInstallationsResponseItemSuspendedBy>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
             ),
         >(d, Self::WIRE_NAMES, "ListInstallationsResponseItem") {
@@ -754,10 +754,10 @@ pub struct ListInstallationsResponseItemAccount {
     pub subscriptions_url: String,
     pub r#type: String,
     pub url: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub description: Option<String>,
     pub slug: Option<String>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub website_url: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -850,7 +850,7 @@ impl<'de> ::serde::Deserialize<'de> for ListInstallationsResponseItemAccount {
             (
                 (
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
@@ -874,7 +874,7 @@ impl<'de> ::serde::Deserialize<'de> for ListInstallationsResponseItemAccount {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 ),
                 (crate::runtime::model::Req<String>, crate::runtime::model::Opt<String>),
             ),
@@ -2179,12 +2179,12 @@ pub type ScopedInstallationRepositorySelection = InstallationRepositorySelection
 pub struct UserMarketplacePurchase {
     pub account: MarketplaceAccount,
     pub billing_cycle: String,
-    pub free_trial_ends_on: Option<String>,
-    pub next_billing_date: Option<String>,
+    pub free_trial_ends_on: Option<crate::runtime::Timestamp>,
+    pub next_billing_date: Option<crate::runtime::Timestamp>,
     pub on_free_trial: bool,
     pub plan: MarketplaceListingPlan,
     pub unit_count: Option<i64>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -2237,12 +2237,12 @@ impl<'de> ::serde::Deserialize<'de> for UserMarketplacePurchase {
             (
                 crate::runtime::model::Req<MarketplaceAccount>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Req<MarketplaceListingPlan>,
                 crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "UserMarketplacePurchase") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {

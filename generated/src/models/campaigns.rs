@@ -6,18 +6,18 @@ use super::*;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CampaignSummary {
     pub alert_stats: Option<CampaignSummaryAlertStats>,
-    pub closed_at: Option<String>,
+    pub closed_at: Option<crate::runtime::Timestamp>,
     pub contact_link: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: String,
-    pub ends_at: String,
+    pub ends_at: crate::runtime::Timestamp,
     pub managers: Vec<SimpleUser>,
     pub name: Option<String>,
     pub number: i64,
-    pub published_at: Option<String>,
+    pub published_at: Option<crate::runtime::Timestamp>,
     pub state: CampaignState,
     pub team_managers: Option<Vec<Team>>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -82,19 +82,19 @@ impl<'de> ::serde::Deserialize<'de> for CampaignSummary {
             (
                 (
                     crate::runtime::model::Opt<CampaignSummaryAlertStats>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<Vec<SimpleUser>>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<CampaignState>,
                     crate::runtime::model::Opt<Vec<Team>>,
                 ),
-                (crate::runtime::model::Req<String>,),
+                (crate::runtime::model::Req<crate::runtime::Timestamp>,),
             ),
         >(d, Self::WIRE_NAMES, "CampaignSummary") {
             Ok((((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12,)), extra)) => {

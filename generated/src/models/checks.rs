@@ -105,7 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckAnnotation {
 pub struct CheckRun {
     pub app: Option<Integration>,
     pub check_suite: Option<CheckRunCheckSuite>,
-    pub completed_at: Option<String>,
+    pub completed_at: Option<crate::runtime::Timestamp>,
     pub conclusion: Option<CheckRunConclusion>,
     pub deployment: Option<DeploymentSimple>,
     pub details_url: Option<String>,
@@ -117,7 +117,7 @@ pub struct CheckRun {
     pub node_id: String,
     pub output: CheckRunOutput,
     pub pull_requests: Vec<PullRequestMinimal>,
-    pub started_at: Option<String>,
+    pub started_at: Option<crate::runtime::Timestamp>,
     pub status: CheckRunStatus,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -195,7 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckRun {
                 (
                     crate::runtime::model::Opt<Integration>,
                     crate::runtime::model::Opt<CheckRunCheckSuite>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<CheckRunConclusion>,
                     crate::runtime::model::Opt<DeploymentSimple>,
                     crate::runtime::model::Opt<String>,
@@ -209,7 +209,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckRun {
                 (
                     crate::runtime::model::Req<CheckRunOutput>,
                     crate::runtime::model::Req<Vec<PullRequestMinimal>>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<CheckRunStatus>,
                     crate::runtime::model::Req<String>,
                 ),
@@ -376,7 +376,7 @@ pub struct CheckSuite {
     pub before: Option<String>,
     pub check_runs_url: String,
     pub conclusion: Option<CheckSuiteConclusion>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub head_branch: Option<String>,
     pub head_commit: SimpleCommit,
     pub head_sha: String,
@@ -388,7 +388,7 @@ pub struct CheckSuite {
     pub rerequestable: Option<bool>,
     pub runs_rerequestable: Option<bool>,
     pub status: Option<CheckSuiteStatus>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -472,7 +472,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckSuite {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<CheckSuiteConclusion>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<SimpleCommit>,
                     crate::runtime::model::Req<String>,
@@ -486,7 +486,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckSuite {
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Opt<CheckSuiteStatus>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                 ),
             ),
@@ -783,7 +783,7 @@ pub type CheckSuiteStatus = JobStatus;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DeploymentSimple {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub environment: String,
     pub id: i64,
@@ -795,7 +795,7 @@ pub struct DeploymentSimple {
     pub statuses_url: String,
     pub task: String,
     pub transient_environment: Option<bool>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -861,7 +861,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentSimple {
             D,
             (
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
@@ -874,7 +874,10 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentSimple {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<bool>,
                 ),
-                (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+                (
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
+                    crate::runtime::model::Req<String>,
+                ),
             ),
         >(d, Self::WIRE_NAMES, "DeploymentSimple") {
             Ok(

@@ -6,13 +6,13 @@ use super::*;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodeScanningAlert {
     pub assignees: Option<Vec<SimpleUser>>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub dismissal_approved_by: Option<SimpleUser>,
-    pub dismissed_at: Option<String>,
+    pub dismissed_at: Option<crate::runtime::Timestamp>,
     pub dismissed_by: Option<SimpleUser>,
     pub dismissed_comment: Option<String>,
     pub dismissed_reason: Option<CodeScanningAlertDismissedReason>,
-    pub fixed_at: Option<String>,
+    pub fixed_at: Option<crate::runtime::Timestamp>,
     pub html_url: String,
     pub instances_url: String,
     pub most_recent_instance: CodeScanningAlertInstance,
@@ -20,7 +20,7 @@ pub struct CodeScanningAlert {
     pub rule: CodeScanningAlertRule,
     pub state: Option<CodeScanningAlertState>,
     pub tool: CodeScanningAnalysisTool,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -96,13 +96,13 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAlert {
             (
                 (
                     crate::runtime::model::Opt<Vec<SimpleUser>>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<CodeScanningAlertDismissedReason>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<CodeScanningAlertInstance>,
@@ -112,7 +112,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAlert {
                     crate::runtime::model::Req<CodeScanningAlertRule>,
                     crate::runtime::model::Opt<CodeScanningAlertState>,
                     crate::runtime::model::Req<CodeScanningAnalysisTool>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -736,7 +736,7 @@ pub struct CodeScanningAnalysis {
     pub analysis_key: String,
     pub category: Option<String>,
     pub commit_sha: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub deletable: bool,
     pub environment: String,
     pub error: String,
@@ -816,7 +816,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAnalysis {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -980,7 +980,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAnalysisTool {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodeScanningAutofix {
     pub description: Option<String>,
-    pub started_at: String,
+    pub started_at: crate::runtime::Timestamp,
     pub status: CodeScanningAutofixStatus,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1015,7 +1015,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAutofix {
             D,
             (
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<CodeScanningAutofixStatus>,
             ),
         >(d, Self::WIRE_NAMES, "CodeScanningAutofix") {
@@ -1155,12 +1155,12 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAutofixStatus {
 pub struct CodeScanningCodeqlDatabase {
     pub commit_oid: Option<String>,
     pub content_type: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub id: i64,
     pub language: String,
     pub name: String,
     pub size: i64,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub uploader: SimpleUser,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -1219,12 +1219,12 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningCodeqlDatabase {
             (
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<SimpleUser>,
                 crate::runtime::model::Req<String>,
             ),
@@ -1258,7 +1258,7 @@ pub struct CodeScanningDefaultSetup {
     pub schedule: Option<CodeScanningDefaultSetupSchedule>,
     pub state: Option<CodeScanningDefaultSetupState>,
     pub threat_model: Option<CodeScanningDefaultSetupThreatModel>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -1316,7 +1316,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetup {
                 crate::runtime::model::Opt<CodeScanningDefaultSetupSchedule>,
                 crate::runtime::model::Opt<CodeScanningDefaultSetupState>,
                 crate::runtime::model::Opt<CodeScanningDefaultSetupThreatModel>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "CodeScanningDefaultSetup") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
@@ -1722,13 +1722,13 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetupThreatModel {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodeScanningOrganizationAlertItems {
     pub assignees: Option<Vec<SimpleUser>>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub dismissal_approved_by: Option<SimpleUser>,
-    pub dismissed_at: Option<String>,
+    pub dismissed_at: Option<crate::runtime::Timestamp>,
     pub dismissed_by: Option<SimpleUser>,
     pub dismissed_comment: Option<String>,
     pub dismissed_reason: Option<CodeScanningAlertDismissedReason>,
-    pub fixed_at: Option<String>,
+    pub fixed_at: Option<crate::runtime::Timestamp>,
     pub html_url: String,
     pub instances_url: String,
     pub most_recent_instance: CodeScanningAlertInstance,
@@ -1737,7 +1737,7 @@ pub struct CodeScanningOrganizationAlertItems {
     pub rule: CodeScanningAlertRuleSummary,
     pub state: Option<CodeScanningAlertState>,
     pub tool: CodeScanningAnalysisTool,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1815,13 +1815,13 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningOrganizationAlertItems {
             (
                 (
                     crate::runtime::model::Opt<Vec<SimpleUser>>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<CodeScanningAlertDismissedReason>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<CodeScanningAlertInstance>,
@@ -1832,7 +1832,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningOrganizationAlertItems {
                     crate::runtime::model::Req<CodeScanningAlertRuleSummary>,
                     crate::runtime::model::Opt<CodeScanningAlertState>,
                     crate::runtime::model::Req<CodeScanningAnalysisTool>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -2054,9 +2054,9 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningSarifsStatusProcessingStatus
 pub struct CodeScanningVariantAnalysis {
     pub actions_workflow_run_id: Option<i64>,
     pub actor: SimpleUser,
-    pub completed_at: Option<String>,
+    pub completed_at: Option<crate::runtime::Timestamp>,
     pub controller_repo: SimpleRepository,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub failure_reason: Option<CodeScanningVariantAnalysisFailureReason>,
     pub id: i64,
     pub query_language: CodeScanningVariantAnalysisLanguage,
@@ -2066,7 +2066,7 @@ pub struct CodeScanningVariantAnalysis {
     >,
     pub skipped_repositories: Option<CodeScanningVariantAnalysisSkippedRepositories>,
     pub status: CodeScanningVariantAnalysisStatus2,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -2132,9 +2132,9 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysis {
                 (
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Req<SimpleUser>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<SimpleRepository>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<CodeScanningVariantAnalysisFailureReason>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<CodeScanningVariantAnalysisLanguage>,
@@ -2147,7 +2147,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysis {
                     >,
                     crate::runtime::model::Req<CodeScanningVariantAnalysisStatus2>,
                 ),
-                (crate::runtime::model::Opt<String>,),
+                (crate::runtime::model::Opt<crate::runtime::Timestamp>,),
             ),
         >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysis") {
             Ok((((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12,)), extra)) => {
@@ -2427,7 +2427,7 @@ pub struct CodeScanningVariantAnalysisRepository {
     pub name: String,
     pub private: bool,
     pub stargazers_count: Option<i64>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -2479,7 +2479,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisRepository {
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysisRepository") {
             Ok(((f0, f1, f2, f3, f4, f5), extra)) => {

@@ -16,7 +16,7 @@ pub struct CodeSecurityConfiguration {
         CodeSecurityConfigurationCodeScanningDelegatedAlertDismissal,
     >,
     pub code_scanning_options: Option<CodeSecurityConfigurationCodeScanningOptions>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub dependabot_alerts: Option<CodeSecurityConfigurationDependabotAlerts>,
     pub dependabot_security_updates: Option<
         CodeSecurityConfigurationDependabotSecurityUpdates,
@@ -59,7 +59,7 @@ pub struct CodeSecurityConfiguration {
         CodeSecurityConfigurationSecretScanningValidityChecks,
     >,
     pub target_type: Option<CodeSecurityConfigurationTargetType>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -187,7 +187,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeSecurityConfiguration {
                     crate::runtime::model::Opt<
                         CodeSecurityConfigurationCodeScanningOptions,
                     >,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<
                         CodeSecurityConfigurationDependabotAlerts,
                     >,
@@ -236,7 +236,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeSecurityConfiguration {
                         CodeSecurityConfigurationSecretScanningValidityChecks,
                     >,
                     crate::runtime::model::Opt<CodeSecurityConfigurationTargetType>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                 ),
             ),

@@ -6,7 +6,7 @@ use super::*;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Codespace {
     pub billable_owner: SimpleUser,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub devcontainer_path: Option<String>,
     pub display_name: Option<String>,
     pub environment_id: Option<String>,
@@ -15,7 +15,7 @@ pub struct Codespace {
     pub idle_timeout_minutes: Option<i64>,
     pub idle_timeout_notice: Option<String>,
     pub last_known_stop_notice: Option<String>,
-    pub last_used_at: String,
+    pub last_used_at: crate::runtime::Timestamp,
     pub location: CodespaceLocation,
     pub machine: Option<CodespaceMachine>,
     pub machines_url: String,
@@ -28,13 +28,13 @@ pub struct Codespace {
     pub pulls_url: Option<String>,
     pub recent_folders: Vec<String>,
     pub repository: MinimalRepository,
-    pub retention_expires_at: Option<String>,
+    pub retention_expires_at: Option<crate::runtime::Timestamp>,
     pub retention_period_minutes: Option<i64>,
     pub runtime_constraints: Option<CodespaceRuntimeConstraints>,
     pub start_url: String,
     pub state: CodespaceState,
     pub stop_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub web_url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -143,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for Codespace {
             (
                 (
                     crate::runtime::model::Req<SimpleUser>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -152,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for Codespace {
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<CodespaceLocation>,
                 ),
                 (
@@ -167,7 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for Codespace {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<Vec<String>>,
                     crate::runtime::model::Req<MinimalRepository>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Opt<i64>,
@@ -175,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for Codespace {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<CodespaceState>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                 ),
@@ -235,7 +235,7 @@ impl<'de> ::serde::Deserialize<'de> for Codespace {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodespaceExportDetails {
     pub branch: Option<String>,
-    pub completed_at: Option<String>,
+    pub completed_at: Option<crate::runtime::Timestamp>,
     pub export_url: Option<String>,
     pub html_url: Option<String>,
     pub id: Option<String>,
@@ -290,7 +290,7 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceExportDetails {
             D,
             (
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
@@ -784,7 +784,7 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceState {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodespaceWithFullRepository {
     pub billable_owner: SimpleUser,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub devcontainer_path: Option<String>,
     pub display_name: Option<String>,
     pub environment_id: Option<String>,
@@ -792,7 +792,7 @@ pub struct CodespaceWithFullRepository {
     pub id: i64,
     pub idle_timeout_minutes: Option<i64>,
     pub idle_timeout_notice: Option<String>,
-    pub last_used_at: String,
+    pub last_used_at: crate::runtime::Timestamp,
     pub location: CodespaceWithFullRepositoryLocation,
     pub machine: Option<CodespaceMachine>,
     pub machines_url: String,
@@ -805,13 +805,13 @@ pub struct CodespaceWithFullRepository {
     pub pulls_url: Option<String>,
     pub recent_folders: Vec<String>,
     pub repository: FullRepository,
-    pub retention_expires_at: Option<String>,
+    pub retention_expires_at: Option<crate::runtime::Timestamp>,
     pub retention_period_minutes: Option<i64>,
     pub runtime_constraints: Option<CodespaceWithFullRepositoryRuntimeConstraints>,
     pub start_url: String,
     pub state: CodespaceWithFullRepositoryState,
     pub stop_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub web_url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -918,7 +918,7 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceWithFullRepository {
             (
                 (
                     crate::runtime::model::Req<SimpleUser>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -926,7 +926,7 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceWithFullRepository {
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<CodespaceWithFullRepositoryLocation>,
                     crate::runtime::model::Opt<CodespaceMachine>,
                 ),
@@ -941,7 +941,7 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceWithFullRepository {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<Vec<String>>,
                     crate::runtime::model::Req<FullRepository>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<i64>,
                 ),
                 (
@@ -951,7 +951,7 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceWithFullRepository {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<CodespaceWithFullRepositoryState>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                 ),

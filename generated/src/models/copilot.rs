@@ -1387,14 +1387,14 @@ impl<'de> ::serde::Deserialize<'de> for CopilotOrganizationSeatBreakdown {
 pub struct CopilotSeatDetails {
     pub assignee: Option<SimpleUser>,
     pub assigning_team: Option<CopilotSeatDetailsAssigningTeam>,
-    pub created_at: String,
-    pub last_activity_at: Option<String>,
+    pub created_at: crate::runtime::Timestamp,
+    pub last_activity_at: Option<crate::runtime::Timestamp>,
     pub last_activity_editor: Option<String>,
-    pub last_authenticated_at: Option<String>,
+    pub last_authenticated_at: Option<crate::runtime::Timestamp>,
     pub organization: Option<OrganizationSimple>,
     pub pending_cancellation_date: Option<String>,
     pub plan_type: Option<CopilotSeatDetailsPlanType>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -1451,14 +1451,14 @@ impl<'de> ::serde::Deserialize<'de> for CopilotSeatDetails {
             (
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Opt<CopilotSeatDetailsAssigningTeam>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<OrganizationSimple>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<CopilotSeatDetailsPlanType>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "CopilotSeatDetails") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {

@@ -5,21 +5,21 @@ use super::*;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DependabotAlert {
-    pub auto_dismissed_at: Option<String>,
-    pub created_at: String,
+    pub auto_dismissed_at: Option<crate::runtime::Timestamp>,
+    pub created_at: crate::runtime::Timestamp,
     pub dependency: DependabotAlertDependency,
     pub dismissal_request: Option<DependabotAlertDismissalRequestSimple>,
-    pub dismissed_at: Option<String>,
+    pub dismissed_at: Option<crate::runtime::Timestamp>,
     pub dismissed_by: Option<SimpleUser>,
     pub dismissed_comment: Option<String>,
     pub dismissed_reason: Option<DependabotAlertDismissedReason>,
-    pub fixed_at: Option<String>,
+    pub fixed_at: Option<crate::runtime::Timestamp>,
     pub html_url: String,
     pub number: i64,
     pub security_advisory: DependabotAlertSecurityAdvisory,
     pub security_vulnerability: DependabotAlertSecurityVulnerability,
     pub state: DependabotAlertState,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -87,15 +87,15 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlert {
             D,
             (
                 (
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<DependabotAlertDependency>,
                     crate::runtime::model::Opt<DependabotAlertDismissalRequestSimple>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<DependabotAlertDismissedReason>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<DependabotAlertSecurityAdvisory>,
@@ -103,7 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlert {
                 (
                     crate::runtime::model::Req<DependabotAlertSecurityVulnerability>,
                     crate::runtime::model::Req<DependabotAlertState>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -331,7 +331,7 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlertDependencyScope {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DependabotAlertDismissalRequestSimple {
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub id: Option<i64>,
     pub requester: Option<DependabotAlertDismissalRequestSimpleRequester>,
     pub status: Option<DependabotAlertDismissalRequestSimpleStatus>,
@@ -380,7 +380,7 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlertDismissalRequestSimple {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<
                     DependabotAlertDismissalRequestSimpleRequester,
@@ -658,13 +658,13 @@ pub struct DependabotAlertSecurityAdvisory {
     pub epss: Option<SecurityAdvisoryEpss>,
     pub ghsa_id: String,
     pub identifiers: Vec<DependabotAlertSecurityAdvisoryIdentifiers>,
-    pub published_at: String,
+    pub published_at: crate::runtime::Timestamp,
     pub references: Vec<DependabotAlertSecurityAdvisoryReferences>,
     pub severity: DependabotAlertSecurityAdvisorySeverity,
     pub summary: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub vulnerabilities: Vec<DependabotAlertSecurityVulnerability>,
-    pub withdrawn_at: Option<String>,
+    pub withdrawn_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -744,7 +744,7 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlertSecurityAdvisory {
                     crate::runtime::model::Req<
                         Vec<DependabotAlertSecurityAdvisoryIdentifiers>,
                     >,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<
                         Vec<DependabotAlertSecurityAdvisoryReferences>,
                     >,
@@ -752,11 +752,11 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlertSecurityAdvisory {
                     crate::runtime::model::Req<String>,
                 ),
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<
                         Vec<DependabotAlertSecurityVulnerability>,
                     >,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 ),
             ),
         >(d, Self::WIRE_NAMES, "DependabotAlertSecurityAdvisory") {
@@ -1093,22 +1093,22 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlertState {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DependabotAlertWithRepository {
-    pub auto_dismissed_at: Option<String>,
-    pub created_at: String,
+    pub auto_dismissed_at: Option<crate::runtime::Timestamp>,
+    pub created_at: crate::runtime::Timestamp,
     pub dependency: DependabotAlertWithRepositoryDependency,
     pub dismissal_request: Option<DependabotAlertDismissalRequestSimple>,
-    pub dismissed_at: Option<String>,
+    pub dismissed_at: Option<crate::runtime::Timestamp>,
     pub dismissed_by: Option<SimpleUser>,
     pub dismissed_comment: Option<String>,
     pub dismissed_reason: Option<DependabotAlertWithRepositoryDismissedReason>,
-    pub fixed_at: Option<String>,
+    pub fixed_at: Option<crate::runtime::Timestamp>,
     pub html_url: String,
     pub number: i64,
     pub repository: SimpleRepository,
     pub security_advisory: DependabotAlertSecurityAdvisory,
     pub security_vulnerability: DependabotAlertSecurityVulnerability,
     pub state: DependabotAlertWithRepositoryState,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1183,17 +1183,17 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlertWithRepository {
             D,
             (
                 (
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<DependabotAlertWithRepositoryDependency>,
                     crate::runtime::model::Opt<DependabotAlertDismissalRequestSimple>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<
                         DependabotAlertWithRepositoryDismissedReason,
                     >,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<SimpleRepository>,
@@ -1202,7 +1202,7 @@ impl<'de> ::serde::Deserialize<'de> for DependabotAlertWithRepository {
                     crate::runtime::model::Req<DependabotAlertSecurityAdvisory>,
                     crate::runtime::model::Req<DependabotAlertSecurityVulnerability>,
                     crate::runtime::model::Req<DependabotAlertWithRepositoryState>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),

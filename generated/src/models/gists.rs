@@ -9,7 +9,7 @@ pub struct BaseGist {
     pub comments_enabled: Option<bool>,
     pub comments_url: String,
     pub commits_url: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub files: ::std::collections::BTreeMap<String, BaseGistFiles>,
     pub forks: Option<Vec<::serde_json::Value>>,
@@ -23,7 +23,7 @@ pub struct BaseGist {
     pub owner: Option<SimpleUser>,
     pub public: bool,
     pub truncated: Option<bool>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -111,7 +111,7 @@ impl<'de> ::serde::Deserialize<'de> for BaseGist {
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<
                         ::std::collections::BTreeMap<String, BaseGistFiles>,
@@ -129,7 +129,7 @@ impl<'de> ::serde::Deserialize<'de> for BaseGist {
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<SimpleUser>,
                 ),
@@ -256,10 +256,10 @@ impl<'de> ::serde::Deserialize<'de> for BaseGistFiles {
 pub struct GistComment {
     pub author_association: AuthorAssociation,
     pub body: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub id: i64,
     pub node_id: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -314,10 +314,10 @@ impl<'de> ::serde::Deserialize<'de> for GistComment {
             (
                 crate::runtime::model::Req<AuthorAssociation>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<SimpleUser>,
             ),
@@ -343,7 +343,7 @@ impl<'de> ::serde::Deserialize<'de> for GistComment {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GistCommit {
     pub change_status: GistCommitChangeStatus,
-    pub committed_at: String,
+    pub committed_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     pub version: String,
@@ -392,7 +392,7 @@ impl<'de> ::serde::Deserialize<'de> for GistCommit {
             D,
             (
                 crate::runtime::model::Req<GistCommitChangeStatus>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Req<String>,
@@ -418,7 +418,7 @@ pub type GistCommitChangeStatus = CommitStats;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GistHistory {
     pub change_status: Option<GistHistoryChangeStatus>,
-    pub committed_at: Option<String>,
+    pub committed_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     pub user: Option<SimpleUser>,
     pub version: Option<String>,
@@ -467,7 +467,7 @@ impl<'de> ::serde::Deserialize<'de> for GistHistory {
             D,
             (
                 crate::runtime::model::Opt<GistHistoryChangeStatus>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Opt<String>,
@@ -760,7 +760,7 @@ pub struct GistSimpleForkOf {
     pub comments_enabled: Option<bool>,
     pub comments_url: String,
     pub commits_url: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub files: ::std::collections::BTreeMap<String, GistSimpleForkOfFiles>,
     pub forks: Option<Vec<::serde_json::Value>>,
@@ -774,7 +774,7 @@ pub struct GistSimpleForkOf {
     pub owner: Option<SimpleUser>,
     pub public: bool,
     pub truncated: Option<bool>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -862,7 +862,7 @@ impl<'de> ::serde::Deserialize<'de> for GistSimpleForkOf {
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<
                         ::std::collections::BTreeMap<String, GistSimpleForkOfFiles>,
@@ -880,7 +880,7 @@ impl<'de> ::serde::Deserialize<'de> for GistSimpleForkOf {
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<SimpleUser>,
                 ),
@@ -1000,9 +1000,9 @@ impl<'de> ::serde::Deserialize<'de> for GistSimpleForkOfFiles {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GistSimpleForks {
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub id: Option<String>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     pub user: Option<PublicUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -1049,9 +1049,9 @@ impl<'de> ::serde::Deserialize<'de> for GistSimpleForks {
         match crate::runtime::model::decode::<
             D,
             (
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<PublicUser>,
             ),

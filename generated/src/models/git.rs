@@ -183,10 +183,8 @@ impl<'de> ::serde::Deserialize<'de> for GitCommit {
         }
     }
 }
-/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
-pub type GitCommitAuthor = GitTagTagger;
-/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
-pub type GitCommitCommitter = GitTagTagger;
+/// The same fields as [`GitCommitAuthor`], whose type this is: values of the two mix freely.
+pub type GitCommitCommitter = GitCommitAuthor;
 /// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 pub type GitCommitTree = ShortBlob;
 /// The same fields as [`Verification`], whose type this is: values of the two mix freely.
@@ -394,6 +392,61 @@ impl<'de> ::serde::Deserialize<'de> for GitTag {
 }
 /// The same fields as [`GitRefObject`], whose type this is: values of the two mix freely.
 pub type GitTagObject = GitRefObject;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GitTagTagger {
+    pub date: String,
+    pub email: String,
+    pub name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GitTagTagger {
+    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
+}
+impl ::std::fmt::Debug for GitTagTagger {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GitTagTagger", f)
+    }
+}
+impl ::serde::Serialize for GitTagTagger {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.date, &self.email, &self.name),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GitTagTagger {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "GitTagTagger") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(GitTagTagger {
+                    date: f0,
+                    email: f1,
+                    name: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GitTree {

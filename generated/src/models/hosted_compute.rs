@@ -61,7 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for ListNetworkConfigurationsForOrgResponse 
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct NetworkConfiguration {
     pub compute_service: Option<NetworkConfigurationComputeService>,
-    pub created_on: Option<String>,
+    pub created_on: Option<crate::runtime::Timestamp>,
     pub id: String,
     pub name: String,
     pub network_settings_ids: Option<Vec<String>>,
@@ -110,7 +110,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkConfiguration {
             D,
             (
                 crate::runtime::model::Opt<NetworkConfigurationComputeService>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<Vec<String>>,

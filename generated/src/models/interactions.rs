@@ -67,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionGroup {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct InteractionLimitResponse {
-    pub expires_at: String,
+    pub expires_at: crate::runtime::Timestamp,
     pub limit: InteractionGroup,
     pub origin: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -102,7 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for InteractionLimitResponse {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<InteractionGroup>,
                 crate::runtime::model::Req<String>,
             ),

@@ -222,7 +222,7 @@ pub struct IssueEvent {
     pub author_association: Option<AuthorAssociation>,
     pub commit_id: Option<String>,
     pub commit_url: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub dismissed_review: Option<IssueEventDismissedReview>,
     pub event: String,
     pub id: i64,
@@ -327,7 +327,7 @@ impl<'de> ::serde::Deserialize<'de> for IssueEvent {
                     crate::runtime::model::Opt<AuthorAssociation>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<IssueEventDismissedReview>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
@@ -1727,7 +1727,7 @@ pub struct TimelineCommentEvent {
     pub body: Option<String>,
     pub body_html: Option<String>,
     pub body_text: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub event: String,
     pub html_url: String,
     pub id: i64,
@@ -1735,7 +1735,7 @@ pub struct TimelineCommentEvent {
     pub node_id: String,
     pub performed_via_github_app: Option<Integration>,
     pub reactions: Option<ReactionRollup>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: SimpleUser,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -1814,7 +1814,7 @@ impl<'de> ::serde::Deserialize<'de> for TimelineCommentEvent {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
@@ -1824,7 +1824,7 @@ impl<'de> ::serde::Deserialize<'de> for TimelineCommentEvent {
                 ),
                 (
                     crate::runtime::model::Opt<ReactionRollup>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<SimpleUser>,
                 ),
@@ -2034,10 +2034,10 @@ impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEvent {
         }
     }
 }
-/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
-pub type TimelineCommittedEventAuthor = GitTagTagger;
-/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
-pub type TimelineCommittedEventCommitter = GitTagTagger;
+/// The same fields as [`GitCommitAuthor`], whose type this is: values of the two mix freely.
+pub type TimelineCommittedEventAuthor = GitCommitAuthor;
+/// The same fields as [`GitCommitAuthor`], whose type this is: values of the two mix freely.
+pub type TimelineCommittedEventCommitter = GitCommitAuthor;
 /// The same fields as [`GitCommitParents`], whose type this is: values of the two mix freely.
 pub type TimelineCommittedEventParents = GitCommitParents;
 /// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
@@ -2119,10 +2119,10 @@ impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventVerification {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct TimelineCrossReferencedEvent {
     pub actor: Option<SimpleUser>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub event: String,
     pub source: TimelineCrossReferencedEventSource,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -2168,10 +2168,10 @@ impl<'de> ::serde::Deserialize<'de> for TimelineCrossReferencedEvent {
             D,
             (
                 crate::runtime::model::Opt<SimpleUser>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<TimelineCrossReferencedEventSource>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "TimelineCrossReferencedEvent") {
             Ok(((f0, f1, f2, f3, f4), extra)) => {
@@ -2479,8 +2479,8 @@ pub struct TimelineReviewedEvent {
     pub node_id: String,
     pub pull_request_url: String,
     pub state: String,
-    pub submitted_at: Option<String>,
-    pub updated_at: Option<String>,
+    pub submitted_at: Option<crate::runtime::Timestamp>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub user: SimpleUser,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -2565,8 +2565,8 @@ impl<'de> ::serde::Deserialize<'de> for TimelineReviewedEvent {
                     crate::runtime::model::Req<String>,
                 ),
                 (
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<SimpleUser>,
                 ),
             ),

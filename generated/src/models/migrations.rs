@@ -6,7 +6,7 @@ use super::*;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Migration {
     pub archive_url: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub exclude: Option<Vec<String>>,
     pub exclude_attachments: bool,
     pub exclude_git_data: Option<bool>,
@@ -21,7 +21,7 @@ pub struct Migration {
     pub owner: Option<SimpleUser>,
     pub repositories: Vec<Repository>,
     pub state: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -99,7 +99,7 @@ impl<'de> ::serde::Deserialize<'de> for Migration {
             (
                 (
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Opt<bool>,
@@ -116,7 +116,7 @@ impl<'de> ::serde::Deserialize<'de> for Migration {
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Req<Vec<Repository>>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),

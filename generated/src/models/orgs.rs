@@ -990,14 +990,14 @@ for ListOrganizationFineGrainedPermissionsResponseItem {
 pub struct OrgHook {
     pub active: bool,
     pub config: OrgHookConfig,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub deliveries_url: Option<String>,
     pub events: Vec<String>,
     pub id: i64,
     pub name: String,
     pub ping_url: String,
     pub r#type: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1057,14 +1057,14 @@ impl<'de> ::serde::Deserialize<'de> for OrgHook {
             (
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Req<OrgHookConfig>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<Vec<String>>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "OrgHook") {
@@ -1432,13 +1432,13 @@ impl<'de> ::serde::Deserialize<'de> for OrgRepoCustomPropertyValues {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrganizationFull {
     pub advanced_security_enabled_for_new_repositories: Option<bool>,
-    pub archived_at: Option<String>,
+    pub archived_at: Option<crate::runtime::Timestamp>,
     pub avatar_url: String,
     pub billing_email: Option<String>,
     pub blog: Option<String>,
     pub collaborators: Option<i64>,
     pub company: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub default_repository_branch: Option<String>,
     pub default_repository_permission: Option<String>,
     pub dependabot_alerts_enabled_for_new_repositories: Option<bool>,
@@ -1496,7 +1496,7 @@ pub struct OrganizationFull {
     pub twitter_username: Option<String>,
     pub two_factor_requirement_enabled: Option<bool>,
     pub r#type: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub web_commit_signoff_required: Option<bool>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -1722,13 +1722,13 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFull {
             (
                 (
                     crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<bool>,
@@ -1796,7 +1796,7 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFull {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<bool>,
                 ),
@@ -2248,14 +2248,14 @@ pub type OrganizationProgrammaticAccessGrantRequestRepositorySelection = Organiz
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrganizationRole {
     pub base_role: Option<OrganizationRoleBaseRole>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub id: i64,
     pub name: String,
     pub organization: Option<SimpleUser>,
     pub permissions: Vec<String>,
     pub source: Option<OrganizationRoleSource>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -2309,14 +2309,14 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationRole {
             D,
             (
                 crate::runtime::model::Opt<OrganizationRoleBaseRole>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Req<Vec<String>>,
                 crate::runtime::model::Opt<OrganizationRoleSource>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "OrganizationRole") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8), extra)) => {

@@ -5,14 +5,14 @@ use super::*;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Package {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub html_url: String,
     pub id: i64,
     pub name: String,
     pub owner: Option<SimpleUser>,
     pub package_type: PackagePackageType,
     pub repository: Option<MinimalRepository>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub version_count: i64,
     pub visibility: PackageVisibility,
@@ -72,14 +72,14 @@ impl<'de> ::serde::Deserialize<'de> for Package {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Req<PackagePackageType>,
                 crate::runtime::model::Opt<MinimalRepository>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<PackageVisibility>,
@@ -185,8 +185,8 @@ impl<'de> ::serde::Deserialize<'de> for PackagePackageType {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PackageVersion {
-    pub created_at: String,
-    pub deleted_at: Option<String>,
+    pub created_at: crate::runtime::Timestamp,
+    pub deleted_at: Option<crate::runtime::Timestamp>,
     pub description: Option<String>,
     pub html_url: Option<String>,
     pub id: i64,
@@ -194,7 +194,7 @@ pub struct PackageVersion {
     pub metadata: Option<PackageVersionMetadata>,
     pub name: String,
     pub package_html_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -252,8 +252,8 @@ impl<'de> ::serde::Deserialize<'de> for PackageVersion {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<i64>,
@@ -261,7 +261,7 @@ impl<'de> ::serde::Deserialize<'de> for PackageVersion {
                 crate::runtime::model::Opt<PackageVersionMetadata>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "PackageVersion") {

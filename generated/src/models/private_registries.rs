@@ -59,11 +59,11 @@ impl<'de> ::serde::Deserialize<'de> for ListOrgPrivateRegistriesResponse {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrgPrivateRegistryConfiguration {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub name: String,
     pub registry_type: OrgPrivateRegistryConfigurationRegistryType,
     pub replaces_base: Option<bool>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: Option<String>,
     pub username: Option<String>,
     pub visibility: OrgPrivateRegistryConfigurationVisibility,
@@ -117,11 +117,11 @@ impl<'de> ::serde::Deserialize<'de> for OrgPrivateRegistryConfiguration {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<OrgPrivateRegistryConfigurationRegistryType>,
                 crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<OrgPrivateRegistryConfigurationVisibility>,
@@ -271,12 +271,12 @@ pub type OrgPrivateRegistryConfigurationVisibility = CodespacesSecretVisibility;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrgPrivateRegistryConfigurationWithSelectedRepositories {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub name: String,
     pub registry_type: OrgPrivateRegistryConfigurationWithSelectedRepositoriesRegistryType,
     pub replaces_base: Option<bool>,
     pub selected_repository_ids: Option<Vec<i64>>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: Option<String>,
     pub username: Option<String>,
     pub visibility: OrgPrivateRegistryConfigurationWithSelectedRepositoriesVisibility,
@@ -337,14 +337,14 @@ for OrgPrivateRegistryConfigurationWithSelectedRepositories {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<
                     OrgPrivateRegistryConfigurationWithSelectedRepositoriesRegistryType,
                 >,
                 crate::runtime::model::Opt<bool>,
                 crate::runtime::model::Opt<Vec<i64>>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<

@@ -9,14 +9,14 @@ pub struct ProjectCard {
     pub column_name: Option<String>,
     pub column_url: String,
     pub content_url: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: Option<SimpleUser>,
     pub id: i64,
     pub node_id: String,
     pub note: Option<String>,
     pub project_id: Option<String>,
     pub project_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -85,14 +85,14 @@ impl<'de> ::serde::Deserialize<'de> for ProjectCard {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (crate::runtime::model::Req<String>,),
             ),
@@ -122,10 +122,10 @@ impl<'de> ::serde::Deserialize<'de> for ProjectCard {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProjectsV2 {
-    pub closed_at: Option<String>,
-    pub created_at: String,
+    pub closed_at: Option<crate::runtime::Timestamp>,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: SimpleUser,
-    pub deleted_at: Option<String>,
+    pub deleted_at: Option<crate::runtime::Timestamp>,
     pub deleted_by: Option<SimpleUser>,
     pub description: Option<String>,
     pub id: f64,
@@ -138,7 +138,7 @@ pub struct ProjectsV2 {
     pub short_description: Option<String>,
     pub state: Option<ProjectsV2State>,
     pub title: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -212,10 +212,10 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2 {
             D,
             (
                 (
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<SimpleUser>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<f64>,
@@ -230,7 +230,7 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2 {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<ProjectsV2State>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
             ),
         >(d, Self::WIRE_NAMES, "ProjectsV2") {
@@ -272,11 +272,11 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2 {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProjectsV2DraftIssue {
     pub body: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub id: f64,
     pub node_id: String,
     pub title: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -327,11 +327,11 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2DraftIssue {
             D,
             (
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<f64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<SimpleUser>,
             ),
         >(d, Self::WIRE_NAMES, "ProjectsV2DraftIssue") {
@@ -355,14 +355,14 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2DraftIssue {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProjectsV2Field {
     pub configuration: Option<ProjectsV2FieldConfiguration>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub data_type: ProjectsV2FieldDataType,
     pub id: i64,
     pub name: String,
     pub node_id: Option<String>,
     pub options: Option<Vec<ProjectsV2SingleSelectOptions>>,
     pub project_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -416,14 +416,14 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2Field {
             D,
             (
                 crate::runtime::model::Opt<ProjectsV2FieldConfiguration>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<ProjectsV2FieldDataType>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<Vec<ProjectsV2SingleSelectOptions>>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "ProjectsV2Field") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8), extra)) => {
@@ -690,16 +690,16 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemContentType {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProjectsV2ItemSimple {
-    pub archived_at: Option<String>,
+    pub archived_at: Option<crate::runtime::Timestamp>,
     pub content: Option<ProjectsV2ItemSimpleContent>,
     pub content_type: ProjectsV2ItemContentType,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: Option<SimpleUser>,
     pub id: f64,
     pub item_url: Option<String>,
     pub node_id: Option<String>,
     pub project_url: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -754,16 +754,16 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemSimple {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<ProjectsV2ItemSimpleContent>,
                 crate::runtime::model::Req<ProjectsV2ItemContentType>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Req<f64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "ProjectsV2ItemSimple") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
@@ -822,17 +822,17 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemSimpleContent {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProjectsV2ItemWithContent {
-    pub archived_at: Option<String>,
+    pub archived_at: Option<crate::runtime::Timestamp>,
     pub content: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     pub content_type: ProjectsV2ItemContentType,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: Option<SimpleUser>,
     pub fields: Option<Vec<::std::collections::BTreeMap<String, ::serde_json::Value>>>,
     pub id: f64,
     pub item_url: Option<String>,
     pub node_id: Option<String>,
     pub project_url: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -889,12 +889,12 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemWithContent {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<
                     ::std::collections::BTreeMap<String, ::serde_json::Value>,
                 >,
                 crate::runtime::model::Req<ProjectsV2ItemContentType>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Opt<
                     Vec<::std::collections::BTreeMap<String, ::serde_json::Value>>,
@@ -903,7 +903,7 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemWithContent {
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "ProjectsV2ItemWithContent") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
@@ -1116,7 +1116,7 @@ pub type ProjectsV2State = CampaignState;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProjectsV2StatusUpdate {
     pub body: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: Option<SimpleUser>,
     pub id: f64,
     pub node_id: String,
@@ -1124,7 +1124,7 @@ pub struct ProjectsV2StatusUpdate {
     pub start_date: Option<String>,
     pub status: Option<ProjectsV2StatusUpdateStatus>,
     pub target_date: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -1180,7 +1180,7 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2StatusUpdate {
             D,
             (
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Req<f64>,
                 crate::runtime::model::Req<String>,
@@ -1188,7 +1188,7 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2StatusUpdate {
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<ProjectsV2StatusUpdateStatus>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "ProjectsV2StatusUpdate") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {

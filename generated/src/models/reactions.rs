@@ -6,7 +6,7 @@ use super::*;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Reaction {
     pub content: ReactionContent,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub id: i64,
     pub node_id: String,
     pub user: Option<SimpleUser>,
@@ -49,7 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for Reaction {
             D,
             (
                 crate::runtime::model::Req<ReactionContent>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<SimpleUser>,

@@ -12,7 +12,7 @@ pub struct Activity {
     pub id: i64,
     pub node_id: String,
     pub r#ref: String,
-    pub timestamp: Option<String>,
+    pub timestamp: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -70,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for Activity {
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "Activity") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
@@ -173,7 +173,7 @@ pub struct Autolink {
     pub id: i64,
     pub is_alphanumeric: bool,
     pub key_prefix: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url_template: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -222,7 +222,7 @@ impl<'de> ::serde::Deserialize<'de> for Autolink {
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "Autolink") {
@@ -2054,7 +2054,7 @@ pub struct CommunityProfile {
     pub documentation: Option<String>,
     pub files: CommunityProfileFiles,
     pub health_percentage: i64,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -2106,7 +2106,7 @@ impl<'de> ::serde::Deserialize<'de> for CommunityProfile {
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<CommunityProfileFiles>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "CommunityProfile") {
             Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
@@ -3339,7 +3339,7 @@ pub struct DeployKey {
     pub enabled: Option<bool>,
     pub id: i64,
     pub key: String,
-    pub last_used: Option<String>,
+    pub last_used: Option<crate::runtime::Timestamp>,
     pub read_only: bool,
     pub title: String,
     pub url: String,
@@ -3403,7 +3403,7 @@ impl<'de> ::serde::Deserialize<'de> for DeployKey {
                 crate::runtime::model::Opt<bool>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
@@ -3662,7 +3662,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentProtectionRule {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DeploymentStatus {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: Option<SimpleUser>,
     pub deployment_url: String,
     pub description: String,
@@ -3675,7 +3675,7 @@ pub struct DeploymentStatus {
     pub repository_url: String,
     pub state: DeploymentStatusState,
     pub target_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -3742,7 +3742,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentStatus {
             D,
             (
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -3757,7 +3757,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentStatus {
                 ),
                 (
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -3879,14 +3879,14 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentStatusState {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Environment {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub deployment_branch_policy: Option<DeploymentBranchPolicySettings>,
     pub html_url: String,
     pub id: i64,
     pub name: String,
     pub node_id: String,
     pub protection_rules: Option<Vec<EnvironmentProtectionRules>>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -3940,14 +3940,14 @@ impl<'de> ::serde::Deserialize<'de> for Environment {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<DeploymentBranchPolicySettings>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<Vec<EnvironmentProtectionRules>>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "Environment") {
@@ -4439,10 +4439,67 @@ impl<'de> ::serde::Deserialize<'de> for FileCommitCommit {
         }
     }
 }
-/// The same fields as [`GitUser`], whose type this is: values of the two mix freely.
-pub type FileCommitCommitAuthor = GitUser;
-/// The same fields as [`GitUser`], whose type this is: values of the two mix freely.
-pub type FileCommitCommitCommitter = GitUser;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct FileCommitCommitAuthor {
+    pub date: Option<String>,
+    pub email: Option<String>,
+    pub name: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl FileCommitCommitAuthor {
+    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
+}
+impl ::std::fmt::Debug for FileCommitCommitAuthor {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "FileCommitCommitAuthor", f)
+    }
+}
+impl ::serde::Serialize for FileCommitCommitAuthor {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.date),
+                crate::runtime::model::Skip(&self.email),
+                crate::runtime::model::Skip(&self.name),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FileCommitCommitAuthor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "FileCommitCommitAuthor") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(FileCommitCommitAuthor {
+                    date: f0,
+                    email: f1,
+                    name: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`FileCommitCommitAuthor`], whose type this is: values of the two mix freely.
+pub type FileCommitCommitCommitter = FileCommitCommitAuthor;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct FileCommitCommitTree {
@@ -4897,7 +4954,7 @@ pub struct GetOrgRuleSuitesResponseItem {
     pub before_sha: Option<String>,
     pub evaluation_result: Option<GetOrgRuleSuitesResponseItemEvaluationResult>,
     pub id: Option<i64>,
-    pub pushed_at: Option<String>,
+    pub pushed_at: Option<crate::runtime::Timestamp>,
     pub r#ref: Option<String>,
     pub repository_id: Option<i64>,
     pub repository_name: Option<String>,
@@ -4964,7 +5021,7 @@ impl<'de> ::serde::Deserialize<'de> for GetOrgRuleSuitesResponseItem {
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<GetOrgRuleSuitesResponseItemEvaluationResult>,
                 crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
@@ -5006,7 +5063,7 @@ pub type GetRepoRuleSuitesResponseItemResult = RuleSuiteResult;
 pub struct Hook {
     pub active: bool,
     pub config: WebhookConfig,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub deliveries_url: Option<String>,
     pub events: Vec<String>,
     pub id: i64,
@@ -5015,7 +5072,7 @@ pub struct Hook {
     pub ping_url: String,
     pub test_url: String,
     pub r#type: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -5082,7 +5139,7 @@ impl<'de> ::serde::Deserialize<'de> for Hook {
                 (
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<WebhookConfig>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<Vec<String>>,
                     crate::runtime::model::Req<i64>,
@@ -5091,7 +5148,7 @@ impl<'de> ::serde::Deserialize<'de> for Hook {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (crate::runtime::model::Req<String>,),
             ),
@@ -5425,7 +5482,7 @@ pub struct Page {
     pub html_url: Option<String>,
     pub https_certificate: Option<PagesHttpsCertificate>,
     pub https_enforced: Option<bool>,
-    pub pending_domain_unverified_at: Option<String>,
+    pub pending_domain_unverified_at: Option<crate::runtime::Timestamp>,
     pub protected_domain_state: Option<PageProtectedDomainState>,
     pub public: bool,
     pub source: Option<PagesSourceHash>,
@@ -5495,7 +5552,7 @@ impl<'de> ::serde::Deserialize<'de> for Page {
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<PagesHttpsCertificate>,
                 crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<PageProtectedDomainState>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Opt<PagesSourceHash>,
@@ -5528,12 +5585,12 @@ impl<'de> ::serde::Deserialize<'de> for Page {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PageBuild {
     pub commit: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub duration: i64,
     pub error: PageBuildError,
     pub pusher: Option<SimpleUser>,
     pub status: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -5586,12 +5643,12 @@ impl<'de> ::serde::Deserialize<'de> for PageBuild {
             D,
             (
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<PageBuildError>,
                 crate::runtime::model::Opt<SimpleUser>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "PageBuild") {
@@ -7565,7 +7622,7 @@ pub struct Release {
     pub body: Option<String>,
     pub body_html: Option<String>,
     pub body_text: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub discussion_url: Option<String>,
     pub draft: bool,
     pub html_url: String,
@@ -7575,12 +7632,12 @@ pub struct Release {
     pub name: Option<String>,
     pub node_id: String,
     pub prerelease: bool,
-    pub published_at: Option<String>,
+    pub published_at: Option<crate::runtime::Timestamp>,
     pub reactions: Option<ReactionRollup>,
     pub tag_name: String,
     pub tarball_url: Option<String>,
     pub target_commitish: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub upload_url: String,
     pub url: String,
     pub zipball_url: Option<String>,
@@ -7679,7 +7736,7 @@ impl<'de> ::serde::Deserialize<'de> for Release {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
@@ -7691,12 +7748,12 @@ impl<'de> ::serde::Deserialize<'de> for Release {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<ReactionRollup>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                 ),
@@ -7859,7 +7916,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryCollaboratorPermission {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct RepositoryInvitation {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub expired: Option<bool>,
     pub html_url: String,
     pub id: i64,
@@ -7923,7 +7980,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryInvitation {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<bool>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
@@ -14120,7 +14177,7 @@ pub struct RepositoryRuleset {
     pub links: Option<RepositoryRulesetLinks>,
     pub bypass_actors: Option<Vec<RepositoryRulesetBypassActor>>,
     pub conditions: Option<::serde_json::Value>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub current_user_can_bypass: Option<RepositoryRulesetCurrentUserCanBypass>,
     pub enforcement: RepositoryRuleEnforcement,
     pub id: i64,
@@ -14130,7 +14187,7 @@ pub struct RepositoryRuleset {
     pub source: String,
     pub source_type: Option<RepositoryRulesetSourceType>,
     pub target: Option<RepositoryRulesetTarget>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -14201,7 +14258,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleset {
                     crate::runtime::model::Opt<RepositoryRulesetLinks>,
                     crate::runtime::model::Opt<Vec<RepositoryRulesetBypassActor>>,
                     crate::runtime::model::Opt<::serde_json::Value>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<RepositoryRulesetCurrentUserCanBypass>,
                     crate::runtime::model::Req<RepositoryRuleEnforcement>,
                     crate::runtime::model::Req<i64>,
@@ -14213,7 +14270,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryRuleset {
                 ),
                 (
                     crate::runtime::model::Opt<RepositoryRulesetTarget>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 ),
             ),
         >(d, Self::WIRE_NAMES, "RepositoryRuleset") {
@@ -14753,7 +14810,7 @@ pub struct RuleSuite {
     pub before_sha: Option<String>,
     pub evaluation_result: Option<RuleSuiteEvaluationResult>,
     pub id: Option<i64>,
-    pub pushed_at: Option<String>,
+    pub pushed_at: Option<crate::runtime::Timestamp>,
     pub r#ref: Option<String>,
     pub repository_id: Option<i64>,
     pub repository_name: Option<String>,
@@ -14823,7 +14880,7 @@ impl<'de> ::serde::Deserialize<'de> for RuleSuite {
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<RuleSuiteEvaluationResult>,
                 crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Opt<String>,
@@ -15247,14 +15304,14 @@ pub type ShortBranchCommit = ShortBlob;
 pub struct SimpleCommitStatus {
     pub avatar_url: Option<String>,
     pub context: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub id: i64,
     pub node_id: String,
     pub required: Option<bool>,
     pub state: String,
     pub target_url: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -15314,14 +15371,14 @@ impl<'de> ::serde::Deserialize<'de> for SimpleCommitStatus {
             (
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<bool>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "SimpleCommitStatus") {
@@ -15691,7 +15748,7 @@ impl<'de> ::serde::Deserialize<'de> for Topic {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Traffic {
     pub count: i64,
-    pub timestamp: String,
+    pub timestamp: crate::runtime::Timestamp,
     pub uniques: i64,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -15726,7 +15783,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic {
             D,
             (
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
             ),
         >(d, Self::WIRE_NAMES, "Traffic") {

@@ -68,7 +68,7 @@ pub struct CodeSearchResultItem {
     pub git_url: String,
     pub html_url: String,
     pub language: Option<String>,
-    pub last_modified_at: Option<String>,
+    pub last_modified_at: Option<crate::runtime::Timestamp>,
     pub line_numbers: Option<Vec<String>>,
     pub name: String,
     pub path: String,
@@ -144,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeSearchResultItem {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -494,8 +494,8 @@ impl<'de> ::serde::Deserialize<'de> for CommitSearchResultItemCommit {
         }
     }
 }
-/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
-pub type CommitSearchResultItemCommitAuthor = GitTagTagger;
+/// The same fields as [`GitCommitAuthor`], whose type this is: values of the two mix freely.
+pub type CommitSearchResultItemCommitAuthor = GitCommitAuthor;
 /// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 pub type CommitSearchResultItemCommitTree = ShortBlob;
 /// The same fields as [`FileCommitCommitParents`], whose type this is: values of the two mix freely.
@@ -573,10 +573,10 @@ pub struct IssueSearchResultItem {
     pub body: Option<String>,
     pub body_html: Option<String>,
     pub body_text: Option<String>,
-    pub closed_at: Option<String>,
+    pub closed_at: Option<crate::runtime::Timestamp>,
     pub comments: i64,
     pub comments_url: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub draft: Option<bool>,
     pub events_url: String,
     pub html_url: String,
@@ -602,7 +602,7 @@ pub struct IssueSearchResultItem {
     pub timeline_url: Option<String>,
     pub title: String,
     pub r#type: Option<IssueType>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -729,10 +729,10 @@ impl<'de> ::serde::Deserialize<'de> for IssueSearchResultItem {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<bool>,
                 ),
                 (
@@ -764,7 +764,7 @@ impl<'de> ::serde::Deserialize<'de> for IssueSearchResultItem {
                     crate::runtime::model::Opt<IssueType>,
                 ),
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<SimpleUser>,
                 ),
@@ -1152,7 +1152,7 @@ pub struct RepoSearchResultItem {
     pub compare_url: String,
     pub contents_url: String,
     pub contributors_url: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub default_branch: String,
     pub delete_branch_on_merge: Option<bool>,
     pub deployments_url: String,
@@ -1201,7 +1201,7 @@ pub struct RepoSearchResultItem {
     pub permissions: Option<RepoSearchResultItemPermissions>,
     pub private: bool,
     pub pulls_url: String,
-    pub pushed_at: String,
+    pub pushed_at: crate::runtime::Timestamp,
     pub releases_url: String,
     pub score: f64,
     pub size: i64,
@@ -1218,7 +1218,7 @@ pub struct RepoSearchResultItem {
     pub text_matches: Option<Vec<RepoSearchResultItemTextMatches>>,
     pub topics: Option<Vec<String>>,
     pub trees_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub visibility: Option<String>,
     pub watchers: i64,
@@ -1472,7 +1472,7 @@ impl<'de> ::serde::Deserialize<'de> for RepoSearchResultItem {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<String>,
@@ -1529,7 +1529,7 @@ impl<'de> ::serde::Deserialize<'de> for RepoSearchResultItem {
                     crate::runtime::model::Opt<RepoSearchResultItemPermissions>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<f64>,
                     crate::runtime::model::Req<i64>,
@@ -1548,7 +1548,7 @@ impl<'de> ::serde::Deserialize<'de> for RepoSearchResultItem {
                     crate::runtime::model::Opt<Vec<RepoSearchResultItemTextMatches>>,
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Req<String>,
@@ -1740,7 +1740,7 @@ impl<'de> ::serde::Deserialize<'de> for ReposResponse {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct TopicSearchResultItem {
     pub aliases: Option<Vec<TopicSearchResultItemAliases>>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub created_by: Option<String>,
     pub curated: bool,
     pub description: Option<String>,
@@ -1754,7 +1754,7 @@ pub struct TopicSearchResultItem {
     pub score: f64,
     pub short_description: Option<String>,
     pub text_matches: Option<Vec<TopicSearchResultItemTextMatches>>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -1827,7 +1827,7 @@ impl<'de> ::serde::Deserialize<'de> for TopicSearchResultItem {
             (
                 (
                     crate::runtime::model::Opt<Vec<TopicSearchResultItemAliases>>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Opt<String>,
@@ -1843,7 +1843,7 @@ impl<'de> ::serde::Deserialize<'de> for TopicSearchResultItem {
                     crate::runtime::model::Req<f64>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<Vec<TopicSearchResultItemTextMatches>>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
             ),
         >(d, Self::WIRE_NAMES, "TopicSearchResultItem") {
@@ -2073,7 +2073,7 @@ pub struct UserSearchResultItem {
     pub bio: Option<String>,
     pub blog: Option<String>,
     pub company: Option<String>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub email: Option<String>,
     pub events_url: String,
     pub followers: Option<i64>,
@@ -2098,10 +2098,10 @@ pub struct UserSearchResultItem {
     pub site_admin: bool,
     pub starred_url: String,
     pub subscriptions_url: String,
-    pub suspended_at: Option<String>,
+    pub suspended_at: Option<crate::runtime::Timestamp>,
     pub text_matches: Option<Vec<UserSearchResultItemTextMatches>>,
     pub r#type: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: String,
     pub user_view_type: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -2219,7 +2219,7 @@ impl<'de> ::serde::Deserialize<'de> for UserSearchResultItem {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<i64>,
@@ -2248,10 +2248,10 @@ impl<'de> ::serde::Deserialize<'de> for UserSearchResultItem {
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<Vec<UserSearchResultItemTextMatches>>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                 ),

@@ -6,7 +6,7 @@ use super::*;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrganizationSecretScanningAlert {
     pub assigned_to: Option<SimpleUser>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub first_location_detected: Option<SecretScanningFirstDetectedLocation>,
     pub has_more_locations: Option<bool>,
     pub html_url: Option<String>,
@@ -20,18 +20,18 @@ pub struct OrganizationSecretScanningAlert {
     pub push_protection_bypass_request_reviewer: Option<SimpleUser>,
     pub push_protection_bypass_request_reviewer_comment: Option<String>,
     pub push_protection_bypassed: Option<bool>,
-    pub push_protection_bypassed_at: Option<String>,
+    pub push_protection_bypassed_at: Option<crate::runtime::Timestamp>,
     pub push_protection_bypassed_by: Option<SimpleUser>,
     pub repository: Option<SimpleRepository>,
     pub resolution: Option<SecretScanningAlertResolution>,
     pub resolution_comment: Option<String>,
-    pub resolved_at: Option<String>,
+    pub resolved_at: Option<crate::runtime::Timestamp>,
     pub resolved_by: Option<SimpleUser>,
     pub secret: Option<String>,
     pub secret_type: Option<String>,
     pub secret_type_display_name: Option<String>,
     pub state: Option<SecretScanningAlertState>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     pub validity: Option<OrganizationSecretScanningAlertValidity>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationSecretScanningAlert {
             (
                 (
                     crate::runtime::model::Opt<SimpleUser>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SecretScanningFirstDetectedLocation>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Opt<String>,
@@ -158,12 +158,12 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationSecretScanningAlert {
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<SimpleRepository>,
                     crate::runtime::model::Opt<SecretScanningAlertResolution>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationSecretScanningAlert {
                 (
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<SecretScanningAlertState>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<OrganizationSecretScanningAlertValidity>,
                 ),
@@ -230,7 +230,7 @@ pub type OrganizationSecretScanningAlertValidity = SecretScanningAlertValidity;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct SecretScanningAlert {
     pub assigned_to: Option<SimpleUser>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub first_location_detected: Option<SecretScanningFirstDetectedLocation>,
     pub has_more_locations: Option<bool>,
     pub html_url: Option<String>,
@@ -244,17 +244,17 @@ pub struct SecretScanningAlert {
     pub push_protection_bypass_request_reviewer: Option<SimpleUser>,
     pub push_protection_bypass_request_reviewer_comment: Option<String>,
     pub push_protection_bypassed: Option<bool>,
-    pub push_protection_bypassed_at: Option<String>,
+    pub push_protection_bypassed_at: Option<crate::runtime::Timestamp>,
     pub push_protection_bypassed_by: Option<SimpleUser>,
     pub resolution: Option<SecretScanningAlertResolution>,
     pub resolution_comment: Option<String>,
-    pub resolved_at: Option<String>,
+    pub resolved_at: Option<crate::runtime::Timestamp>,
     pub resolved_by: Option<SimpleUser>,
     pub secret: Option<String>,
     pub secret_type: Option<String>,
     pub secret_type_display_name: Option<String>,
     pub state: Option<SecretScanningAlertState>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     pub validity: Option<SecretScanningAlertValidity>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -363,7 +363,7 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningAlert {
             (
                 (
                     crate::runtime::model::Opt<SimpleUser>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SecretScanningFirstDetectedLocation>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Opt<String>,
@@ -379,11 +379,11 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningAlert {
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<SecretScanningAlertResolution>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -391,7 +391,7 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningAlert {
                 ),
                 (
                     crate::runtime::model::Opt<SecretScanningAlertState>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<SecretScanningAlertValidity>,
                 ),
@@ -2032,7 +2032,7 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningPatternOverrideSetting {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct SecretScanningPushProtectionBypass {
-    pub expire_at: Option<String>,
+    pub expire_at: Option<crate::runtime::Timestamp>,
     pub reason: Option<SecretScanningPushProtectionBypassReason>,
     pub token_type: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -2071,7 +2071,7 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningPushProtectionBypass {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<SecretScanningPushProtectionBypassReason>,
                 crate::runtime::model::Opt<String>,
             ),
@@ -2153,8 +2153,8 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningPushProtectionBypassReason
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct SecretScanningScan {
-    pub completed_at: Option<String>,
-    pub started_at: Option<String>,
+    pub completed_at: Option<crate::runtime::Timestamp>,
+    pub started_at: Option<crate::runtime::Timestamp>,
     pub status: Option<String>,
     pub r#type: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -2199,8 +2199,8 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningScan {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
             ),
@@ -2293,8 +2293,8 @@ impl<'de> ::serde::Deserialize<'de> for SecretScanningScanHistory {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct SecretScanningScanHistoryCustomPatternBackfillScans {
-    pub completed_at: Option<String>,
-    pub started_at: Option<String>,
+    pub completed_at: Option<crate::runtime::Timestamp>,
+    pub started_at: Option<crate::runtime::Timestamp>,
     pub status: Option<String>,
     pub r#type: Option<String>,
     pub pattern_name: Option<String>,
@@ -2350,10 +2350,10 @@ for SecretScanningScanHistoryCustomPatternBackfillScans {
         match crate::runtime::model::decode::<
             D,
             (
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
             ),

@@ -90,9 +90,9 @@ impl<'de> ::serde::Deserialize<'de> for ActionsPublicKey {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ActionsSecret {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub name: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -129,9 +129,9 @@ impl<'de> ::serde::Deserialize<'de> for ActionsSecret {
         match crate::runtime::model::decode::<
             D,
             (
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "ActionsSecret") {
             Ok(((f0, f1, f2), extra)) => {
@@ -1593,10 +1593,10 @@ impl<'de> ::serde::Deserialize<'de> for CodeOfConductSimple {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodespacesSecret {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub name: String,
     pub selected_repositories_url: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub visibility: CodespacesSecretVisibility,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1646,10 +1646,10 @@ impl<'de> ::serde::Deserialize<'de> for CodespacesSecret {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<CodespacesSecretVisibility>,
             ),
         >(d, Self::WIRE_NAMES, "CodespacesSecret") {
@@ -1884,7 +1884,7 @@ pub struct CommitComment {
     pub author_association: AuthorAssociation,
     pub body: String,
     pub commit_id: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub html_url: String,
     pub id: i64,
     pub line: Option<i64>,
@@ -1892,7 +1892,7 @@ pub struct CommitComment {
     pub path: Option<String>,
     pub position: Option<i64>,
     pub reactions: Option<ReactionRollup>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -1966,7 +1966,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitComment {
                     crate::runtime::model::Req<AuthorAssociation>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Opt<i64>,
@@ -1974,7 +1974,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitComment {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<ReactionRollup>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Req<String>,
@@ -2545,7 +2545,7 @@ impl<'de> ::serde::Deserialize<'de> for DependabotPublicKey {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Deployment {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: Option<SimpleUser>,
     pub description: Option<String>,
     pub environment: String,
@@ -2561,7 +2561,7 @@ pub struct Deployment {
     pub statuses_url: String,
     pub task: String,
     pub transient_environment: Option<bool>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -2642,7 +2642,7 @@ impl<'de> ::serde::Deserialize<'de> for Deployment {
             D,
             (
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
@@ -2660,7 +2660,7 @@ impl<'de> ::serde::Deserialize<'de> for Deployment {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -3041,14 +3041,14 @@ impl<'de> ::serde::Deserialize<'de> for EnabledRepositories {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Enterprise {
     pub avatar_url: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub description: Option<String>,
     pub html_url: String,
     pub id: i64,
     pub name: String,
     pub node_id: String,
     pub slug: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub website_url: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -3157,14 +3157,14 @@ impl<'de> ::serde::Deserialize<'de> for Enterprise {
             D,
             (
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
             ),
         >(d, Self::WIRE_NAMES, "Enterprise") {
@@ -3191,7 +3191,7 @@ impl<'de> ::serde::Deserialize<'de> for Enterprise {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct EnterpriseTeam {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub group_id: Option<String>,
     pub group_name: Option<String>,
@@ -3202,7 +3202,7 @@ pub struct EnterpriseTeam {
     pub organization_selection_type: Option<String>,
     pub slug: String,
     pub sync_to_organizations: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -3271,7 +3271,7 @@ impl<'de> ::serde::Deserialize<'de> for EnterpriseTeam {
             D,
             (
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -3282,7 +3282,7 @@ impl<'de> ::serde::Deserialize<'de> for EnterpriseTeam {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (crate::runtime::model::Req<String>,),
             ),
@@ -3457,7 +3457,7 @@ pub struct FullRepository {
     pub compare_url: String,
     pub contents_url: String,
     pub contributors_url: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub custom_properties: Option<
         ::std::collections::BTreeMap<String, ::serde_json::Value>,
     >,
@@ -3514,7 +3514,7 @@ pub struct FullRepository {
     pub permissions: Option<FullRepositoryPermissions>,
     pub private: bool,
     pub pulls_url: String,
-    pub pushed_at: String,
+    pub pushed_at: crate::runtime::Timestamp,
     pub releases_url: String,
     pub security_and_analysis: Option<SecurityAndAnalysis>,
     pub size: i64,
@@ -3535,7 +3535,7 @@ pub struct FullRepository {
     pub template_repository: Option<Repository>,
     pub topics: Option<Vec<String>>,
     pub trees_url: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub use_squash_pr_title_as_default: Option<bool>,
     pub visibility: Option<String>,
@@ -3827,7 +3827,7 @@ impl<'de> ::serde::Deserialize<'de> for FullRepository {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<
                         ::std::collections::BTreeMap<String, ::serde_json::Value>,
                     >,
@@ -3894,7 +3894,7 @@ impl<'de> ::serde::Deserialize<'de> for FullRepository {
                     crate::runtime::model::Opt<FullRepositoryPermissions>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<SecurityAndAnalysis>,
                     crate::runtime::model::Req<i64>,
@@ -3919,7 +3919,7 @@ impl<'de> ::serde::Deserialize<'de> for FullRepository {
                     crate::runtime::model::Req<String>,
                 ),
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Opt<String>,
@@ -4071,6 +4071,66 @@ pub type FullRepositorySquashMergeCommitMessage = RepositorySquashMergeCommitMes
 /// The same fields as [`RepositorySquashMergeCommitTitle`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
 pub type FullRepositorySquashMergeCommitTitle = RepositorySquashMergeCommitTitle;
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GitCommitAuthor {
+    pub date: crate::runtime::Timestamp,
+    pub email: String,
+    pub name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
+impl GitCommitAuthor {
+    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
+}
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
+impl ::std::fmt::Debug for GitCommitAuthor {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GitCommitAuthor", f)
+    }
+}
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
+impl ::serde::Serialize for GitCommitAuthor {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.date, &self.email, &self.name),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
+impl<'de> ::serde::Deserialize<'de> for GitCommitAuthor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "GitCommitAuthor") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(GitCommitAuthor {
+                    date: f0,
+                    email: f1,
+                    name: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[cfg(any(feature = "git", feature = "issues"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -4131,71 +4191,11 @@ impl<'de> ::serde::Deserialize<'de> for GitCommitParents {
         }
     }
 }
-#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GitTagTagger {
-    pub date: String,
-    pub email: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
-impl GitTagTagger {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
-#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
-impl ::std::fmt::Debug for GitTagTagger {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GitTagTagger", f)
-    }
-}
-#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
-impl ::serde::Serialize for GitTagTagger {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.date, &self.email, &self.name),
-            &self.extra,
-        )
-    }
-}
-#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
-impl<'de> ::serde::Deserialize<'de> for GitTagTagger {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "GitTagTagger") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(GitTagTagger {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
 #[cfg(any(feature = "pulls", feature = "repos", feature = "search"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GitUser {
-    pub date: Option<String>,
+    pub date: Option<crate::runtime::Timestamp>,
     pub email: Option<String>,
     pub name: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -4238,7 +4238,7 @@ impl<'de> ::serde::Deserialize<'de> for GitUser {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
             ),
@@ -4487,7 +4487,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAdvisoryIdentifiersType {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct HookDelivery {
     pub action: Option<String>,
-    pub delivered_at: String,
+    pub delivered_at: crate::runtime::Timestamp,
     pub duration: f64,
     pub event: String,
     pub guid: String,
@@ -4499,7 +4499,7 @@ pub struct HookDelivery {
     pub response: HookDeliveryResponse,
     pub status: String,
     pub status_code: i64,
-    pub throttled_at: Option<String>,
+    pub throttled_at: Option<crate::runtime::Timestamp>,
     pub url: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -4575,7 +4575,7 @@ impl<'de> ::serde::Deserialize<'de> for HookDelivery {
             (
                 (
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<f64>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -4589,7 +4589,7 @@ impl<'de> ::serde::Deserialize<'de> for HookDelivery {
                 ),
                 (
                     crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                 ),
             ),
@@ -4631,7 +4631,7 @@ impl<'de> ::serde::Deserialize<'de> for HookDelivery {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct HookDeliveryItem {
     pub action: Option<String>,
-    pub delivered_at: String,
+    pub delivered_at: crate::runtime::Timestamp,
     pub duration: f64,
     pub event: String,
     pub guid: String,
@@ -4641,7 +4641,7 @@ pub struct HookDeliveryItem {
     pub repository_id: Option<i64>,
     pub status: String,
     pub status_code: i64,
-    pub throttled_at: Option<String>,
+    pub throttled_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -4705,7 +4705,7 @@ impl<'de> ::serde::Deserialize<'de> for HookDeliveryItem {
             D,
             (
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<f64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
@@ -4715,7 +4715,7 @@ impl<'de> ::serde::Deserialize<'de> for HookDeliveryItem {
                 crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "HookDeliveryItem") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
@@ -4869,7 +4869,7 @@ pub struct Installation {
     pub app_slug: String,
     pub client_id: Option<String>,
     pub contact_email: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub events: Vec<String>,
     pub has_multiple_single_files: Option<bool>,
     pub html_url: String,
@@ -4879,11 +4879,11 @@ pub struct Installation {
     pub repository_selection: InstallationRepositorySelection,
     pub single_file_name: Option<String>,
     pub single_file_paths: Option<Vec<String>>,
-    pub suspended_at: Option<String>,
+    pub suspended_at: Option<crate::runtime::Timestamp>,
     pub suspended_by: Option<SimpleUser>,
     pub target_id: i64,
     pub target_type: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -4975,7 +4975,7 @@ impl<'de> ::serde::Deserialize<'de> for Installation {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<Vec<String>>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<String>,
@@ -4987,11 +4987,11 @@ impl<'de> ::serde::Deserialize<'de> for Installation {
                     crate::runtime::model::Req<InstallationRepositorySelection>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<Vec<String>>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
             ),
         >(d, Self::WIRE_NAMES, "Installation") {
@@ -5140,7 +5140,7 @@ impl<'de> ::serde::Deserialize<'de> for InstallationRepositorySelection {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Integration {
     pub client_id: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub description: Option<String>,
     pub events: Vec<String>,
     pub external_url: String,
@@ -5152,7 +5152,7 @@ pub struct Integration {
     pub owner: IntegrationOwner,
     pub permissions: IntegrationPermissions,
     pub slug: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -5266,7 +5266,7 @@ impl<'de> ::serde::Deserialize<'de> for Integration {
             (
                 (
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<Vec<String>>,
                     crate::runtime::model::Req<String>,
@@ -5278,7 +5278,10 @@ impl<'de> ::serde::Deserialize<'de> for Integration {
                     crate::runtime::model::Req<IntegrationOwner>,
                     crate::runtime::model::Req<IntegrationPermissions>,
                 ),
-                (crate::runtime::model::Opt<String>, crate::runtime::model::Req<String>),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
+                ),
             ),
         >(d, Self::WIRE_NAMES, "Integration") {
             Ok(
@@ -5501,11 +5504,11 @@ pub struct Issue {
     pub body: Option<String>,
     pub body_html: Option<String>,
     pub body_text: Option<String>,
-    pub closed_at: Option<String>,
+    pub closed_at: Option<crate::runtime::Timestamp>,
     pub closed_by: Option<SimpleUser>,
     pub comments: i64,
     pub comments_url: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub draft: Option<bool>,
     pub events_url: String,
     pub html_url: String,
@@ -5530,7 +5533,7 @@ pub struct Issue {
     pub timeline_url: Option<String>,
     pub title: String,
     pub r#type: Option<IssueType>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -5661,11 +5664,11 @@ impl<'de> ::serde::Deserialize<'de> for Issue {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Opt<bool>,
@@ -5696,7 +5699,7 @@ impl<'de> ::serde::Deserialize<'de> for Issue {
                     crate::runtime::model::Opt<IssueType>,
                 ),
                 (
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<SimpleUser>,
                 ),
@@ -5768,14 +5771,14 @@ pub struct IssueComment {
     pub body: Option<String>,
     pub body_html: Option<String>,
     pub body_text: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub html_url: String,
     pub id: i64,
     pub issue_url: String,
     pub node_id: String,
     pub performed_via_github_app: Option<Integration>,
     pub reactions: Option<ReactionRollup>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -5850,14 +5853,14 @@ impl<'de> ::serde::Deserialize<'de> for IssueComment {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<Integration>,
                     crate::runtime::model::Opt<ReactionRollup>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Req<String>,
@@ -6326,7 +6329,7 @@ impl<'de> ::serde::Deserialize<'de> for IssueFieldValueSingleSelectOption {
 pub struct IssuePullRequest {
     pub diff_url: Option<String>,
     pub html_url: Option<String>,
-    pub merged_at: Option<String>,
+    pub merged_at: Option<crate::runtime::Timestamp>,
     pub patch_url: Option<String>,
     pub url: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -6407,7 +6410,7 @@ impl<'de> ::serde::Deserialize<'de> for IssuePullRequest {
             (
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
             ),
@@ -6511,13 +6514,13 @@ impl<'de> ::serde::Deserialize<'de> for IssueStateReason {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IssueType {
     pub color: Option<IssueTypeColor>,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub description: Option<String>,
     pub id: i64,
     pub is_enabled: Option<bool>,
     pub name: String,
     pub node_id: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -6605,13 +6608,13 @@ impl<'de> ::serde::Deserialize<'de> for IssueType {
             D,
             (
                 crate::runtime::model::Opt<IssueTypeColor>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Opt<bool>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "IssueType") {
             Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
@@ -7972,12 +7975,12 @@ impl<'de> ::serde::Deserialize<'de> for ListSelectedReposForOrgSecretResponse {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Milestone {
-    pub closed_at: Option<String>,
+    pub closed_at: Option<crate::runtime::Timestamp>,
     pub closed_issues: i64,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub creator: Option<SimpleUser>,
     pub description: Option<String>,
-    pub due_on: Option<String>,
+    pub due_on: Option<crate::runtime::Timestamp>,
     pub html_url: String,
     pub id: i64,
     pub labels_url: String,
@@ -7986,7 +7989,7 @@ pub struct Milestone {
     pub open_issues: i64,
     pub state: MilestoneState,
     pub title: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -8094,12 +8097,12 @@ impl<'de> ::serde::Deserialize<'de> for Milestone {
             D,
             (
                 (
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<SimpleUser>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
@@ -8110,7 +8113,7 @@ impl<'de> ::serde::Deserialize<'de> for Milestone {
                 (
                     crate::runtime::model::Req<MilestoneState>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -8192,7 +8195,7 @@ pub struct MinimalRepository {
     pub compare_url: String,
     pub contents_url: String,
     pub contributors_url: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub custom_properties: Option<
         ::std::collections::BTreeMap<String, ::serde_json::Value>,
     >,
@@ -8244,7 +8247,7 @@ pub struct MinimalRepository {
     pub permissions: Option<MinimalRepositoryPermissions>,
     pub private: bool,
     pub pulls_url: String,
-    pub pushed_at: Option<String>,
+    pub pushed_at: Option<crate::runtime::Timestamp>,
     pub releases_url: String,
     pub role_name: Option<String>,
     pub security_and_analysis: Option<SecurityAndAnalysis>,
@@ -8262,7 +8265,7 @@ pub struct MinimalRepository {
     pub temp_clone_token: Option<String>,
     pub topics: Option<Vec<String>>,
     pub trees_url: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: String,
     pub visibility: Option<String>,
     pub watchers: Option<i64>,
@@ -8571,7 +8574,7 @@ impl<'de> ::serde::Deserialize<'de> for MinimalRepository {
                 (
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<
                         ::std::collections::BTreeMap<String, ::serde_json::Value>,
                     >,
@@ -8631,7 +8634,7 @@ impl<'de> ::serde::Deserialize<'de> for MinimalRepository {
                     crate::runtime::model::Opt<MinimalRepositoryPermissions>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<SecurityAndAnalysis>,
@@ -8651,7 +8654,7 @@ impl<'de> ::serde::Deserialize<'de> for MinimalRepository {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                 ),
                 (
@@ -9460,7 +9463,7 @@ pub struct PublicUser {
     pub blog: Option<String>,
     pub collaborators: Option<i64>,
     pub company: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub disk_usage: Option<i64>,
     pub email: Option<String>,
     pub events_url: String,
@@ -9492,7 +9495,7 @@ pub struct PublicUser {
     pub total_private_repos: Option<i64>,
     pub twitter_username: Option<String>,
     pub r#type: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user_view_type: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -9627,7 +9630,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicUser {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
@@ -9665,7 +9668,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicUser {
                 ),
                 (
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                 ),
@@ -10036,7 +10039,7 @@ pub struct PullRequestReviewComment {
     pub body_html: Option<String>,
     pub body_text: Option<String>,
     pub commit_id: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub diff_hunk: String,
     pub html_url: String,
     pub id: i64,
@@ -10056,7 +10059,7 @@ pub struct PullRequestReviewComment {
     pub start_line: Option<i64>,
     pub start_side: Option<PullRequestReviewCommentStartSide>,
     pub subject_type: Option<PullRequestReviewCommentSubjectType>,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: SimpleUser,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -10168,7 +10171,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewComment {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
@@ -10192,7 +10195,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewComment {
                 (
                     crate::runtime::model::Opt<PullRequestReviewCommentStartSide>,
                     crate::runtime::model::Opt<PullRequestReviewCommentSubjectType>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<SimpleUser>,
                 ),
@@ -10341,10 +10344,10 @@ pub struct PullRequestSimple {
     pub auto_merge: Option<AutoMerge>,
     pub base: PullRequestSimpleBase,
     pub body: Option<String>,
-    pub closed_at: Option<String>,
+    pub closed_at: Option<crate::runtime::Timestamp>,
     pub comments_url: String,
     pub commits_url: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub diff_url: String,
     pub draft: Option<bool>,
     pub head: PullRequestSimpleHead,
@@ -10354,7 +10357,7 @@ pub struct PullRequestSimple {
     pub labels: Vec<PullRequestSimpleLabels>,
     pub locked: bool,
     pub merge_commit_sha: Option<String>,
-    pub merged_at: Option<String>,
+    pub merged_at: Option<crate::runtime::Timestamp>,
     pub milestone: Option<Milestone>,
     pub node_id: String,
     pub number: i64,
@@ -10366,7 +10369,7 @@ pub struct PullRequestSimple {
     pub state: String,
     pub statuses_url: String,
     pub title: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user: Option<SimpleUser>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -10494,10 +10497,10 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestSimple {
                     crate::runtime::model::Opt<AutoMerge>,
                     crate::runtime::model::Req<PullRequestSimpleBase>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Req<String>,
@@ -10509,7 +10512,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestSimple {
                     crate::runtime::model::Req<Vec<PullRequestSimpleLabels>>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<Milestone>,
                     crate::runtime::model::Req<String>,
                 ),
@@ -10523,7 +10526,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestSimple {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<SimpleUser>,
                 ),
@@ -10902,7 +10905,7 @@ impl<'de> ::serde::Deserialize<'de> for ReactionRollup {
 pub struct ReleaseAsset {
     pub browser_download_url: String,
     pub content_type: String,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub digest: Option<String>,
     pub download_count: i64,
     pub id: i64,
@@ -10911,7 +10914,7 @@ pub struct ReleaseAsset {
     pub node_id: String,
     pub size: i64,
     pub state: ReleaseAssetState,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub uploader: Option<SimpleUser>,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -10984,7 +10987,7 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseAsset {
                 (
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<i64>,
@@ -10993,7 +10996,7 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseAsset {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<ReleaseAssetState>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Opt<SimpleUser>,
@@ -11126,7 +11129,7 @@ pub struct Repository {
     pub compare_url: String,
     pub contents_url: String,
     pub contributors_url: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub default_branch: String,
     pub delete_branch_on_merge: Option<bool>,
     pub deployments_url: String,
@@ -11177,7 +11180,7 @@ pub struct Repository {
     pub permissions: Option<RepositoryPermissions>,
     pub private: bool,
     pub pulls_url: String,
-    pub pushed_at: Option<String>,
+    pub pushed_at: Option<crate::runtime::Timestamp>,
     pub releases_url: String,
     pub size: i64,
     pub squash_merge_commit_message: Option<RepositorySquashMergeCommitMessage>,
@@ -11195,7 +11198,7 @@ pub struct Repository {
     pub temp_clone_token: Option<String>,
     pub topics: Option<Vec<String>>,
     pub trees_url: String,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::runtime::Timestamp>,
     pub url: String,
     pub use_squash_pr_title_as_default: Option<bool>,
     pub visibility: Option<String>,
@@ -11527,7 +11530,7 @@ impl<'de> ::serde::Deserialize<'de> for Repository {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<String>,
@@ -11586,7 +11589,7 @@ impl<'de> ::serde::Deserialize<'de> for Repository {
                     crate::runtime::model::Opt<RepositoryPermissions>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 ),
                 (
                     crate::runtime::model::Req<String>,
@@ -11608,7 +11611,7 @@ impl<'de> ::serde::Deserialize<'de> for Repository {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Opt<String>,
@@ -12799,7 +12802,7 @@ impl<'de> ::serde::Deserialize<'de> for ReviewCommentSubjectType {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct RulesetVersion {
     pub actor: RulesetVersionActor,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub version_id: i64,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -12838,7 +12841,7 @@ impl<'de> ::serde::Deserialize<'de> for RulesetVersion {
             D,
             (
                 crate::runtime::model::Req<RulesetVersionActor>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
             ),
         >(d, Self::WIRE_NAMES, "RulesetVersion") {
@@ -12916,7 +12919,7 @@ impl<'de> ::serde::Deserialize<'de> for RulesetVersionActor {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct RulesetVersionWithState {
     pub actor: RulesetVersionActor,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub version_id: i64,
     pub state: ::std::collections::BTreeMap<String, ::serde_json::Value>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -12964,7 +12967,7 @@ impl<'de> ::serde::Deserialize<'de> for RulesetVersionWithState {
                 crate::runtime::model::Req<
                     ::std::collections::BTreeMap<String, ::serde_json::Value>,
                 >,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
             ),
         >(d, Self::WIRE_NAMES, "RulesetVersionWithState") {
@@ -13840,7 +13843,7 @@ pub struct SimpleCommit {
     pub committer: Option<SimpleCommitCommitter>,
     pub id: String,
     pub message: String,
-    pub timestamp: String,
+    pub timestamp: crate::runtime::Timestamp,
     pub tree_id: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -13896,7 +13899,7 @@ impl<'de> ::serde::Deserialize<'de> for SimpleCommit {
                 crate::runtime::model::Opt<SimpleCommitCommitter>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<String>,
             ),
         >(d, Self::WIRE_NAMES, "SimpleCommit") {

@@ -153,9 +153,9 @@ pub struct GpgKey {
     pub can_encrypt_comms: bool,
     pub can_encrypt_storage: bool,
     pub can_sign: bool,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub emails: Vec<GpgKeyEmails>,
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::runtime::Timestamp>,
     pub id: i64,
     pub key_id: String,
     pub name: Option<String>,
@@ -233,9 +233,9 @@ impl<'de> ::serde::Deserialize<'de> for GpgKey {
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<Vec<GpgKeyEmails>>,
-                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
@@ -557,10 +557,10 @@ impl<'de> ::serde::Deserialize<'de> for HovercardContexts {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Key {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub id: i64,
     pub key: String,
-    pub last_used: Option<String>,
+    pub last_used: Option<crate::runtime::Timestamp>,
     pub read_only: bool,
     pub title: String,
     pub url: String,
@@ -615,10 +615,10 @@ impl<'de> ::serde::Deserialize<'de> for Key {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<bool>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
@@ -645,10 +645,10 @@ impl<'de> ::serde::Deserialize<'de> for Key {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct KeySimple {
-    pub created_at: Option<String>,
+    pub created_at: Option<crate::runtime::Timestamp>,
     pub id: i64,
     pub key: String,
-    pub last_used: Option<String>,
+    pub last_used: Option<crate::runtime::Timestamp>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -691,10 +691,10 @@ impl<'de> ::serde::Deserialize<'de> for KeySimple {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<crate::runtime::Timestamp>,
             ),
         >(d, Self::WIRE_NAMES, "KeySimple") {
             Ok(((f0, f1, f2, f3), extra)) => {
@@ -719,7 +719,7 @@ pub struct PrivateUser {
     pub business_plus: Option<bool>,
     pub collaborators: i64,
     pub company: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub disk_usage: i64,
     pub email: Option<String>,
     pub events_url: String,
@@ -753,7 +753,7 @@ pub struct PrivateUser {
     pub twitter_username: Option<String>,
     pub two_factor_authentication: bool,
     pub r#type: String,
-    pub updated_at: String,
+    pub updated_at: crate::runtime::Timestamp,
     pub url: String,
     pub user_view_type: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -891,7 +891,7 @@ impl<'de> ::serde::Deserialize<'de> for PrivateUser {
                     crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
@@ -931,7 +931,7 @@ impl<'de> ::serde::Deserialize<'de> for PrivateUser {
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<crate::runtime::Timestamp>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                 ),
@@ -1053,7 +1053,7 @@ impl<'de> ::serde::Deserialize<'de> for SocialAccount {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct SshSigningKey {
-    pub created_at: String,
+    pub created_at: crate::runtime::Timestamp,
     pub id: i64,
     pub key: String,
     pub title: String,
@@ -1089,7 +1089,7 @@ impl<'de> ::serde::Deserialize<'de> for SshSigningKey {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<crate::runtime::Timestamp>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,

@@ -93,6 +93,9 @@ kinds! {
     ParameterBecameOptional = "parameter-became-optional", Major;
     /// A parameter's Rust type changed (`i64` to `String`, a string to an enum, ...).
     ParameterTypeChanged = "parameter-type-changed", Major;
+    /// A parameter became a timestamp or stopped being one (`string` <-> `timestamp`): with the
+    /// crate's `timestamps` feature its Rust type changes (without it both are `String`).
+    ParameterTimestampChanged = "parameter-timestamp-changed", Major;
     /// A parameter became nullable or stopped being: its setter takes `Option<T>` or `T`.
     ParameterNullabilityChanged = "parameter-nullability-changed", Major;
     /// A value is gone from a parameter's enum: its variant is gone.
@@ -113,6 +116,9 @@ kinds! {
     ModelFieldBecameOptional = "model-field-became-optional", Major;
     /// A model field's Rust type changed otherwise (including `Option<T>` to `T`).
     ModelFieldTypeChanged = "model-field-type-changed", Major;
+    /// A model field became a timestamp or stopped being one (`String` <-> `Timestamp`): with
+    /// the crate's `timestamps` feature its Rust type changes (without it both are `String`).
+    ModelFieldTimestampChanged = "model-field-timestamp-changed", Major;
     /// A value is gone from a model enum.
     ModelEnumValueRemoved = "model-enum-value-removed", Major;
     /// A one-of model gained a variant: its enum is exhaustive, so `match`es break.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Change, Kind, Side};
 use crate::model::Api;
-use crate::schema::{field_type_path, Field, Model, ModelKind};
+use crate::schema::{field_type_path, Field, Model, ModelKind, Schema};
 
 fn kind_name(k: &ModelKind) -> &'static str {
     match k {
@@ -181,7 +181,25 @@ fn fields(
             continue;
         };
         let (tb, ta) = (field_type_path(f), field_type_path(g));
-        if tb != ta {
+        if tb != ta
+            && f.required == g.required
+            && f.nullable == g.nullable
+            && same_but_timestamps(&f.schema, &g.schema)
+        {
+            out.push(
+                change(
+                    Kind::ModelFieldTimestampChanged,
+                    wire,
+                    format!(
+                        "field `{name}.{}` changed from `{tb}` to `{ta}` (with the `timestamps` \
+                         feature; without it `Timestamp` is `String`)",
+                        g.rust_name
+                    ),
+                )
+                .values(Some(tb), Some(ta))
+                .at(Side::New, &a.source, g.line),
+            );
+        } else if tb != ta {
             let became_optional = ta == format!("Option<{tb}>");
             let (kind, message) = if became_optional {
                 (
@@ -220,5 +238,15 @@ fn fields(
             .values(None, Some(field_type_path(g)))
             .at(Side::New, &a.source, g.line),
         );
+    }
+}
+
+/// The two schemas are equal once `timestamp` is read as `string` (at any depth).
+fn same_but_timestamps(a: &Schema, b: &Schema) -> bool {
+    match (a, b) {
+        (Schema::Timestamp | Schema::String, Schema::Timestamp | Schema::String) => true,
+        (Schema::Array { items: x }, Schema::Array { items: y })
+        | (Schema::Map { values: x }, Schema::Map { values: y }) => same_but_timestamps(x, y),
+        _ => a == b,
     }
 }

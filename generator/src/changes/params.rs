@@ -114,6 +114,7 @@ fn enum_values(ty: &Type) -> Option<&Vec<String>> {
 pub(super) fn type_text(ty: &Type) -> String {
     match ty {
         Type::String => "string".into(),
+        Type::Timestamp => "timestamp".into(),
         Type::Integer => "integer".into(),
         Type::Number => "number".into(),
         Type::Boolean => "boolean".into(),
@@ -179,7 +180,23 @@ pub(super) fn compare(
             continue;
         };
         let here = at_new(a.line);
-        if a.ty != b.ty {
+        if a.ty != b.ty
+            && a.ty.replace("timestamp", "string") == b.ty.replace("timestamp", "string")
+        {
+            out.push(place(
+                change(
+                    Kind::ParameterTimestampChanged,
+                    name,
+                    format!(
+                        "parameter `{name}` changed type from `{}` to `{}` (the Rust type \
+                         differs only with the `timestamps` feature: `Timestamp` vs `String`)",
+                        b.ty, a.ty
+                    ),
+                )
+                .values(Some(b.ty.clone()), Some(a.ty.clone())),
+                here,
+            ));
+        } else if a.ty != b.ty {
             out.push(place(
                 change(
                     Kind::ParameterTypeChanged,

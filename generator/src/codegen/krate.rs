@@ -53,6 +53,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("send.rs", include_str!("../../runtime/send.rs")),
     ("throttle.rs", include_str!("../../runtime/throttle.rs")),
     ("timer.rs", include_str!("../../runtime/timer.rs")),
+    ("timestamp.rs", include_str!("../../runtime/timestamp.rs")),
     ("transport.rs", include_str!("../../runtime/transport.rs")),
     ("typed.rs", include_str!("../../runtime/typed.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
@@ -63,6 +64,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
 /// `tracing` are already dependencies of reqwest: no extra build.
 pub const RUNTIME_DEPENDENCIES: &str = r#"base64 = { version = "0.22", optional = true }
 bytes = "1"
+chrono = { version = "0.4", optional = true, default-features = false, features = ["std"] }
 futures-core = { version = "0.3", default-features = false }
 httpdate = "1"
 hyper = { version = "1", default-features = false }
@@ -91,6 +93,9 @@ http-cache = ["dep:sha2"]
 gzip = ["reqwest/gzip"]
 # `PartialEq` on object and one-of models (off by default: it adds ~15% to the build).
 model-eq = []
+# Date-time fields and parameters as `Timestamp` (a parsed `chrono::DateTime<Utc>`, or the
+# text when it does not parse) instead of `String`. Off by default: it adds chrono.
+timestamps = ["dep:chrono"]
 "#;
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
@@ -259,7 +264,9 @@ fn lib_rs(
          - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)\n\
          - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)\n\
          - `gzip`: `Accept-Encoding: gzip` and transparent decompression\n\
-         - `model-eq`: `PartialEq` on object and one-of models (enums always have it)";
+         - `model-eq`: `PartialEq` on object and one-of models (enums always have it)\n\
+         - `timestamps`: date-time fields and parameters as [`Timestamp`] (a parsed \
+         `chrono::DateTime<Utc>`, or the text when it does not parse) instead of `String`";
     for (module, endpoints) in scopes {
         crate_doc.push_str(&format!(
             "\n- `{module}`: {} endpoint{} (`client.{module}()`)",
@@ -304,7 +311,7 @@ fn lib_rs(
 
         #models
 
-        pub use runtime::{Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result};
+        pub use runtime::{Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result, Timestamp};
 
         #(#mods)*
     }

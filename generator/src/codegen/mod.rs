@@ -16,6 +16,8 @@ mod wire;
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod timestamp_tests;
 
 use std::path::PathBuf;
 

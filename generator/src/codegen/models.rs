@@ -27,6 +27,7 @@ pub fn model_ident(name: &str) -> Ident {
 pub fn schema_type(schema: &Schema, models: &TokenStream) -> TokenStream {
     match schema {
         Schema::String | Schema::Text => quote!(String),
+        Schema::Timestamp => quote!(crate::runtime::Timestamp),
         Schema::Integer => quote!(i64),
         Schema::Number => quote!(f64),
         Schema::Boolean => quote!(bool),

@@ -81,6 +81,19 @@ fn method_name(m: HttpMethod) -> &'static str {
     }
 }
 
+/// The README's section on the `timestamps` feature.
+const TIMESTAMPS: &str = "## Date-times (feature `timestamps`)\n\n\
+Date-time fields and parameters have the type `Timestamp`. By default it is `String`, the \
+RFC 3339 text as GitHub sends it. With the `timestamps` feature it is an enum: \
+`Timestamp::At(chrono::DateTime<Utc>)` for a date-time that parses and \
+`Timestamp::Unparsed(String)` for text that does not, so one odd value never fails the decode \
+of an answer and you still see what came (`get()`, `unparsed()`, `Display`). Parsed values \
+order by time. Setters take `impl Into<Timestamp>`: a `&str`, a `String` or a \
+`DateTime<Utc>`, sent as RFC 3339 in UTC.\n\n\
+The feature is off by default: it adds `chrono` to the build, and it changes the type of those \
+fields, so it is for the crate that owns the client to turn on (another crate in the same \
+build that reads them as `String` would stop compiling).\n";
+
 /// `README.md`: what the crate is, how to depend on it, the example, the features.
 pub fn readme(api: &Api, package: &Package, scopes: &[(String, usize)]) -> String {
     let intro = package.readme.as_deref().unwrap_or(&package.description);
@@ -106,7 +119,7 @@ pub fn readme(api: &Api, package: &Package, scopes: &[(String, usize)]) -> Strin
          ```rust\n{example}```\n\n\
          ## Features\n\n\
          One cargo feature per scope, all enabled by default; `default-features = false` and a \
-         list of scopes compiles only those:\n\n{features}",
+         list of scopes compiles only those:\n\n{features}\n{TIMESTAMPS}",
         marker = super::MARKER_TEXT,
         name = package.name,
         version = package.version,

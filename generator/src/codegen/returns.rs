@@ -148,6 +148,7 @@ fn list_item<'a>(api: &'a Api, schema: &'a Schema) -> Option<&'a Schema> {
 pub fn describe(schema: &Schema) -> String {
     match schema {
         Schema::String | Schema::Text => "a string".into(),
+        Schema::Timestamp => "a [`Timestamp`](crate::Timestamp)".into(),
         Schema::Integer => "an integer".into(),
         Schema::Number => "a number".into(),
         Schema::Boolean => "a boolean".into(),

@@ -132,6 +132,7 @@ impl TypeCx {
     pub fn rust_type(&mut self, ty: &Type, hint: &str, doc: &str) -> TokenStream {
         match ty {
             Type::String => quote!(String),
+            Type::Timestamp => quote!(crate::runtime::Timestamp),
             Type::Integer => quote!(i64),
             Type::Number => quote!(f64),
             Type::Boolean => quote!(bool),
@@ -356,6 +357,10 @@ fn constructor(name: &proc_macro2::Ident, fields: &[Param], types: &[TokenStream
         } else {
             match &f.ty {
                 Type::String => (quote!(impl Into<String>), quote!(#field.into())),
+                Type::Timestamp => (
+                    quote!(impl Into<crate::runtime::Timestamp>),
+                    quote!(#field.into()),
+                ),
                 Type::Array { items } if matches!(**items, Type::String) => (
                     quote!(impl IntoIterator<Item = impl Into<String>>),
                     quote!(#field.into_iter().map(Into::into).collect()),

@@ -42,6 +42,8 @@ impl ParamField {
         }
         match &self.ty_model {
             Type::String => quote!(impl Into<String>),
+            // `String` without the `timestamps` feature; with it, also from `chrono::DateTime<Utc>`.
+            Type::Timestamp => quote!(impl Into<crate::runtime::Timestamp>),
             Type::IntegerOrString => {
                 quote!(impl Into<crate::runtime::IntOrString>)
             }
@@ -63,7 +65,11 @@ impl ParamField {
             return arg;
         }
         match &self.ty_model {
-            Type::String | Type::IntegerOrString | Type::Union { .. } | Type::Bytes => {
+            Type::String
+            | Type::Timestamp
+            | Type::IntegerOrString
+            | Type::Union { .. }
+            | Type::Bytes => {
                 quote!(#arg.into())
             }
             Type::Array { items } if **items == Type::String => {
@@ -215,6 +221,8 @@ fn string_step(f: &ParamField, add: impl Fn(&str, TokenStream) -> TokenStream) -
 fn owned_text(ty: &Type, value: TokenStream) -> TokenStream {
     match ty {
         Type::String => value,
+        // RFC 3339 text (the same `String` without the `timestamps` feature).
+        Type::Timestamp => quote!(String::from(#value)),
         _ => to_text(ty, value),
     }
 }
@@ -223,6 +231,7 @@ fn owned_text(ty: &Type, value: TokenStream) -> TokenStream {
 fn to_text(ty: &Type, value: TokenStream) -> TokenStream {
     match ty {
         Type::String => quote!(#value.clone()),
+        Type::Timestamp => quote!(String::from(#value.clone())),
         Type::Integer | Type::Number | Type::Boolean | Type::IntegerOrString => {
             quote!(#value.to_string())
         }

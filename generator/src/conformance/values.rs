@@ -34,6 +34,11 @@ impl Values<'_> {
                 let text = sample_string(&self.route, name, location);
                 quote!(String::from(#text))
             }
+            // `Timestamp` is `String` without the `timestamps` feature; both take a `&str`.
+            Type::Timestamp => {
+                let krate = &self.krate;
+                quote!(#krate::Timestamp::from(#DATE_TIME))
+            }
             Type::Integer => quote!(1_i64),
             Type::Number => quote!(1.0_f64),
             Type::Boolean => quote!(true),
@@ -174,6 +179,9 @@ pub fn route_key(method: &str, template: &str) -> String {
     }
     out
 }
+
+/// The date-time every `timestamp` parameter is sent as (RFC 3339, as GitHub expects).
+pub const DATE_TIME: &str = "2024-01-01T00:00:00Z";
 
 /// A valid string for a parameter sent as `name` on `route` (a [`route_key`]): a value of
 /// GitHub's list where its description restricts the name to one (`samples.rs`); GitHub's

@@ -22,7 +22,8 @@ pub(crate) struct Typed {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Ty {
-    /// `string`, `integer`, `number`, `boolean`, `any`, `binary`, `text`.
+    /// `string`, `timestamp` (`format: date-time`), `integer`, `number`, `boolean`, `any`,
+    /// `binary`, `text`.
     Scalar(&'static str),
     /// A model by name.
     Named(String),
@@ -410,6 +411,7 @@ impl<'a> Converter<'a> {
             [] if v.get("enum").is_some() => enum_of(v, is_null),
             [] => scalar("any", is_null),
             [t] if t == "string" && v.get("enum").is_some() => enum_of(v, is_null),
+            [t] if t == "string" && v["format"] == "date-time" => scalar("timestamp", is_null),
             [t] if SCALARS.contains(&t.as_str()) => scalar(static_scalar(t), is_null),
             [t] if t == "array" => {
                 // Elements are never nullable: the format (and the IR) has no `(T | null)[]`,

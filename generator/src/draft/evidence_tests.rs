@@ -269,3 +269,35 @@ fn an_example_of_another_shape_is_no_evidence() {
     let other = with_example(json!({"id": 1, "name": "team", "slug": "t"}));
     assert!(!other.contains('?'), "{other}");
 }
+
+#[test]
+fn a_date_time_in_any_description_drafts_a_timestamp() {
+    let hooks =
+        || json!([{"$ref": "#/components/schemas/web"}, {"$ref": "#/components/schemas/app"}]);
+    let props = |format: Option<&str>| {
+        let mut at = json!({"type": "string"});
+        if let Some(f) = format {
+            at["format"] = json!(f);
+        }
+        team(json!({"id": {"type": "integer"}, "at": at}), &["id", "at"])
+    };
+    let example = || json!({"id": 1, "at": "2024-01-01T00:00:00Z"});
+    // Either order: the description that says `date-time` decides.
+    for (first, second) in [(Some("date-time"), None), (None, Some("date-time"))] {
+        let docs = [
+            platform("api.github.com", props(first), example(), hooks()),
+            platform("ghes-3.14", props(second), example(), hooks()),
+        ];
+        let got = merged(&docs);
+        assert_eq!(
+            got["Team"], "fields:\n  at: timestamp\n  id: integer\n",
+            "{got:#?}"
+        );
+    }
+    // Another format (`date`) stays a string.
+    let docs = [platform("ghec", props(Some("date")), example(), hooks())];
+    assert_eq!(
+        merged(&docs)["Team"],
+        "fields:\n  at: string\n  id: integer\n"
+    );
+}

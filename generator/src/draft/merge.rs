@@ -276,6 +276,8 @@ fn merge_typed(a: &mut Typed, b: Typed, sides: &mut Sides, ctx: &str) {
         (Ty::Scalar(x), Ty::Scalar(y)) => {
             *x = match (*x, y) {
                 ("integer", "number") | ("number", "integer") => "number",
+                // A date-time where any description says so (the others call it a string).
+                ("string", "timestamp") | ("timestamp", "string") => "timestamp",
                 ("any", _) | (_, "any") => "any",
                 _ => {
                     sides.notes.insert(format!(

@@ -148,7 +148,7 @@ fn components_become_named_models_with_mapped_fields() {
     let body = repo.split_once('\n').unwrap().1;
     assert_eq!(
         body,
-        "fields:\n  \"+1\": integer\n  anything?: any\n  count?: integer\n  created_at?: string\n  id: integer\n  labels?: map<string>\n  note: string | null\n  org: SimpleUser | null\n  owner: SimpleUser\n  owner_or_org?:\n    one_of: [SimpleUser, File]\n  props?: map<any>\n  state?: State\n  users?: SimpleUser[]\n  visibility:\n    enum: [public, private]\n    nullable: true\n"
+        "fields:\n  \"+1\": integer\n  anything?: any\n  count?: integer\n  created_at?: timestamp\n  id: integer\n  labels?: map<string>\n  note: string | null\n  org: SimpleUser | null\n  owner: SimpleUser\n  owner_or_org?:\n    one_of: [SimpleUser, File]\n  props?: map<any>\n  state?: State\n  users?: SimpleUser[]\n  visibility:\n    enum: [public, private]\n    nullable: true\n"
     );
     assert!(got.model("State").ends_with("enum: [open, closed]\n"));
     // The YAML reads back with the wire names intact.

@@ -19,6 +19,7 @@ pub fn location(value: &str) -> Option<Location> {
 pub fn scalar_type(value: &str) -> Option<Type> {
     match value {
         "string" => Some(Type::String),
+        "timestamp" => Some(Type::Timestamp),
         "integer" => Some(Type::Integer),
         "number" => Some(Type::Number),
         "boolean" => Some(Type::Boolean),
@@ -71,7 +72,7 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
         });
         let scalar = matches!(
             e.ty.as_deref(),
-            Some("string" | "integer" | "number" | "boolean")
+            Some("string" | "timestamp" | "integer" | "number" | "boolean")
         );
         if nested && scalar {
             out.push(
@@ -88,7 +89,7 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
                 if crate::parse::type_members(t).any(|m| m != "null" && scalar_type(m).is_none()) {
                     out.push(
                         at(format!("unknown `{key}: {t}` for `{}`", e.name)).with_hint(
-                            "use one of: string, integer, number, boolean, array, object",
+                            "use one of: string, timestamp, integer, number, boolean, array, object",
                         ),
                     );
                 }
@@ -228,6 +229,23 @@ mod tests {
         Type::Array {
             items: Box::new(Type::Object { fields: vec![path] }),
         }
+    }
+
+    #[test]
+    fn timestamps_are_stated_alone_in_unions_and_as_items() {
+        let at = |ty: &str| override_type(&entry("since", Some(ty)), Type::String);
+        assert_eq!(at("timestamp"), Type::Timestamp);
+        // `null` is left to `nullable`: a nullable timestamp is still a timestamp.
+        assert_eq!(at("timestamp | null"), Type::Timestamp);
+        assert!(union_has_null("timestamp | null"));
+        let mut e = entry("days", Some("array"));
+        e.items = Some("timestamp".into());
+        assert_eq!(
+            override_type(&e, Type::String),
+            Type::Array {
+                items: Box::new(Type::Timestamp)
+            }
+        );
     }
 
     #[test]

@@ -109,6 +109,15 @@ fn enum_values(ty: &Type) -> Option<&Vec<String>> {
     }
 }
 
+/// A timestamp, or an array of them: `inspect` says `"format": "date-time"` like OpenAPI.
+fn is_timestamp(ty: &Type) -> bool {
+    match ty {
+        Type::Timestamp => true,
+        Type::Array { items } => is_timestamp(items),
+        _ => false,
+    }
+}
+
 /// A type name, or the list of names of a union.
 fn type_json(ty: &Type) -> Value {
     match ty.json_types().as_slice() {
@@ -131,6 +140,9 @@ fn flatten(p: &Param, alternative: Option<&str>, out: &mut Vec<Value>) {
     }
     if let Some(values) = enum_values(&p.ty) {
         entry.insert("enum".into(), json!(values));
+    }
+    if is_timestamp(&p.ty) {
+        entry.insert("format".into(), json!("date-time"));
     }
     if p.nullable {
         entry.insert("nullable".into(), json!(true));

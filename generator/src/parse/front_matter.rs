@@ -32,7 +32,15 @@ pub(crate) struct Split {
 
 const KNOWN_KEYS: &str = "`name`, `example`, `route`, `scope`, `type`, `parameters`, `responses`";
 const LOCATIONS: [&str; 4] = ["path", "query", "body", "header"];
-const TYPES: [&str; 6] = ["string", "integer", "number", "boolean", "array", "object"];
+const TYPES: [&str; 7] = [
+    "string",
+    "timestamp",
+    "integer",
+    "number",
+    "boolean",
+    "array",
+    "object",
+];
 
 /// `type: string`, `type: string | number` or `type: [string, number]`, kept as one string
 /// with members joined by ` | ` (checked member by member in [`check_explicit`]).
@@ -387,7 +395,7 @@ fn check_explicit(p: &ExplicitParam, earlier: &[ExplicitParam], rep: &mut Report
             rep.error(
                 p.line,
                 format!("unknown parameter type `{ty}`"),
-                "use one of string, integer, number, boolean, array, object",
+                "use one of string, timestamp, integer, number, boolean, array, object",
             );
         }
     }
@@ -515,6 +523,14 @@ mod tests {
                 AlternativeGroup::Rows(vec!["branch".into()])
             ])
         );
+    }
+
+    #[test]
+    fn timestamp_is_a_parameter_type() {
+        let text = "---\nname: n\nroute: GET /x\nscope: s\nparameters:\n  - name: since\n    type: timestamp\n  - name: at\n    type: [timestamp, \"null\"]\n  - name: days\n    type: array\n    items: timestamp\n  - name: bad\n    type: datetime\n---\n";
+        let (_, errs) = run(text);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].1, "unknown parameter type `datetime`");
     }
 
     #[test]

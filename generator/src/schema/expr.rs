@@ -1,10 +1,12 @@
-//! Short type expressions: `base ('[]')* (' | null')?` with bases `string`, `integer`,
-//! `number`, `boolean`, `any`, `binary`, `text`, `map<EXPR>` and model names.
+//! Short type expressions: `base ('[]')* (' | null')?` with bases `string`, `timestamp`,
+//! `integer`, `number`, `boolean`, `any`, `binary`, `text`, `map<EXPR>` and model names.
 
 /// The base of a type expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Base {
     String,
+    /// A date-time string (OpenAPI `format: date-time`).
+    Timestamp,
     Integer,
     Number,
     Boolean,
@@ -34,7 +36,7 @@ pub(crate) struct ExprError {
 }
 
 const BASES: &str =
-    "`string`, `integer`, `number`, `boolean`, `any`, `map<T>`, a model name (PascalCase), `binary`, `text`";
+    "`string`, `timestamp`, `integer`, `number`, `boolean`, `any`, `map<T>`, a model name (PascalCase), `binary`, `text`";
 
 fn err(message: String, hint: impl Into<String>) -> ExprError {
     ExprError {
@@ -83,6 +85,7 @@ fn parse_at(text: &str, depth: usize) -> Result<TypeExpr, ExprError> {
     }
     let base = match rest {
         "string" => Base::String,
+        "timestamp" => Base::Timestamp,
         "integer" => Base::Integer,
         "number" => Base::Number,
         "boolean" => Base::Boolean,
@@ -177,6 +180,7 @@ mod tests {
         assert!(ok("string|null").nullable);
         for (text, base) in [
             ("integer", Base::Integer),
+            ("timestamp", Base::Timestamp),
             ("number", Base::Number),
             ("boolean", Base::Boolean),
             ("any", Base::Any),
@@ -207,6 +211,9 @@ mod tests {
     fn errors_say_what_is_wrong() {
         let msg = |t: &str| parse(t).unwrap_err().message;
         assert!(msg("str").contains("unknown type `str`"));
+        let near = parse("datetime").unwrap_err();
+        assert!(near.message.contains("unknown type `datetime`"));
+        assert!(near.hint.contains("`timestamp`"), "{}", near.hint);
         assert!(msg("string | integer").contains("no unions"));
         assert!(msg("A | B | null").contains("more than one"));
         assert!(msg("").contains("no type"));

@@ -92,6 +92,9 @@ pub struct Field {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Schema {
     String,
+    /// A date-time string (RFC 3339): the runtime's `Timestamp`, which is `String` unless the
+    /// generated crate's `timestamps` feature is on.
+    Timestamp,
     Integer,
     Number,
     Boolean,

@@ -13,6 +13,7 @@ pub fn rust_type_path(schema: &Schema) -> String {
 pub fn rust_type_path_in(schema: &Schema, models_prefix: &str) -> String {
     match schema {
         Schema::String | Schema::Text => "String".into(),
+        Schema::Timestamp => "Timestamp".into(),
         Schema::Integer => "i64".into(),
         Schema::Number => "f64".into(),
         Schema::Boolean => "bool".into(),
@@ -84,6 +85,7 @@ mod tests {
         for (s, t) in [
             (Schema::String, "String"),
             (Schema::Text, "String"),
+            (Schema::Timestamp, "Timestamp"),
             (Schema::Integer, "i64"),
             (Schema::Number, "f64"),
             (Schema::Boolean, "bool"),

@@ -342,6 +342,7 @@ impl Resolver {
     fn expr_schema(&mut self, e: &TypeExpr, line: usize, ctx: Ctx) -> Option<Schema> {
         let mut schema = match &e.base {
             Base::String => Schema::String,
+            Base::Timestamp => Schema::Timestamp,
             Base::Integer => Schema::Integer,
             Base::Number => Schema::Number,
             Base::Boolean => Schema::Boolean,

@@ -291,6 +291,25 @@ pub fn cases() -> Vec<(&'static str, Edit, Edit, &'static [&'static str])> {
             &["model-field-type-changed"],
         ),
         (
+            "model field became a timestamp",
+            |_| {},
+            |t| edit(t, "models/Thing.yaml", "name: string", "name: timestamp"),
+            &["model-field-timestamp-changed"],
+        ),
+        (
+            "parameter became a timestamp",
+            |_| {},
+            |t| {
+                edit(
+                    t,
+                    "things/create.md",
+                    "responses:",
+                    "parameters:\n  - name: note\n    type: timestamp\nresponses:",
+                );
+            },
+            &["parameter-timestamp-changed"],
+        ),
+        (
             "model enum value removed",
             |_| {},
             |t| {

@@ -55,6 +55,8 @@ pub struct Truth {
     pub values: Vec<String>,
     /// The reference allows `null` (`nullable: true` or a `null` type in any alternative).
     pub nullable: bool,
+    /// A string (or array of strings) of `format: date-time` in any alternative.
+    pub date_time: bool,
 }
 
 /// Follows `$ref`s inside the description.
@@ -132,6 +134,7 @@ impl<'a> Doc<'a> {
             items: Vec::new(),
             values: Vec::new(),
             nullable: false,
+            date_time: false,
         };
         for s in schemas {
             t.types.extend(self.types(s));
@@ -142,6 +145,7 @@ impl<'a> Doc<'a> {
             for item in item_alts {
                 self.alternatives(item, &mut alts);
             }
+            t.date_time |= alts.iter().any(|a| a["format"] == "date-time");
             t.nullable |= alts.iter().any(|a| {
                 a["nullable"] == true
                     || a["type"] == "null"
@@ -272,6 +276,7 @@ pub fn truth(doc: &Doc, op: &Value, shared: &[Value], name: &str) -> Option<Trut
             items: Vec::new(),
             values: Vec::new(),
             nullable: false,
+            date_time: false,
         })
     } else {
         None

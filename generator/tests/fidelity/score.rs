@@ -148,6 +148,8 @@ pub fn score_with(specs: &[SpecFile], doc_value: &Value, others: &[Value]) -> Sc
                 let found = other_ops
                     .get(&spec_key(spec))
                     .and_then(|(op, shared)| truth(other_doc, op, shared, &row.name));
+                // A date-time where any description says so (the rule of `draft-models`).
+                t.date_time |= found.as_ref().is_some_and(|o| o.date_time);
                 for v in found.into_iter().flat_map(|o| o.values) {
                     if !t.values.contains(&v) {
                         t.values.push(v);
@@ -263,6 +265,20 @@ pub fn score_with(specs: &[SpecFile], doc_value: &Value, others: &[Value]) -> Sc
                 incomplete.push(format!(
                     "{}/{} {}: enum {got:?}, the descriptions list {want:?}",
                     spec.scope, spec.method_id, row.name
+                ));
+            }
+            let timestamp = model["format"] == "date-time";
+            if t.date_time != timestamp {
+                incomplete.push(format!(
+                    "{}/{} {}: {}",
+                    spec.scope,
+                    spec.method_id,
+                    row.name,
+                    if timestamp {
+                        "a timestamp, no description says date-time"
+                    } else {
+                        "a string, a description says date-time (state `type: timestamp`)"
+                    }
                 ));
             }
             if t.nullable && model["nullable"] != true {

@@ -36,6 +36,11 @@ pub struct Score {
     pub enums: Aspect,
     /// One line per miss (`aspect: where: what`).
     pub misses: Vec<String>,
+    /// Strings and timestamps compared, by place: ours is a `timestamp` exactly where some
+    /// description says `format: date-time` (kept apart from `types`, whose floor allows misses).
+    pub date_times: Aspect,
+    /// One line per place where that does not hold.
+    pub date_time_misses: Vec<String>,
 }
 
 impl Score {
@@ -89,6 +94,8 @@ struct View<'a> {
     kind: Kind<'a>,
     nullable: bool,
     values: Option<BTreeSet<String>>,
+    /// `format: date-time`.
+    date_time: bool,
 }
 
 fn is_null(v: &Value) -> bool {
@@ -110,6 +117,7 @@ fn view<'a>(doc: &Doc<'a>, v: &'a Value) -> View<'a> {
             kind,
             nullable,
             values: None,
+            date_time: false,
         };
     }
     for key in ["oneOf", "anyOf"] {
@@ -131,6 +139,7 @@ fn view<'a>(doc: &Doc<'a>, v: &'a Value) -> View<'a> {
                 kind: Kind::Union(kept),
                 nullable,
                 values: None,
+                date_time: false,
             };
         }
     }
@@ -170,6 +179,7 @@ fn view<'a>(doc: &Doc<'a>, v: &'a Value) -> View<'a> {
         kind,
         nullable,
         values,
+        date_time: v["format"] == "date-time",
     }
 }
 
@@ -207,6 +217,8 @@ pub struct Comparer<'m> {
     /// Examples with the body type they answer, walked in `finish` once every description's
     /// schemas are known (an example of another shape is told apart by them).
     examples: Vec<(Schema, Value)>,
+    /// Per place of a string: (ours is a timestamp, some description says date-time).
+    date_times: BTreeMap<String, (bool, bool)>,
     pub score: Score,
 }
 
@@ -217,6 +229,7 @@ impl<'m> Comparer<'m> {
             seen: BTreeSet::new(),
             facts: Facts::default(),
             examples: Vec::new(),
+            date_times: BTreeMap::new(),
             score: Score::default(),
         }
     }
@@ -255,6 +268,24 @@ impl<'m> Comparer<'m> {
             add(&mut s.nullability, &mut s.misses, null == want, || {
                 format!("nullability: {at}: ours {null}, evidence {want}")
             });
+        }
+        for (at, (ours, theirs)) in &self.date_times {
+            add(
+                &mut s.date_times,
+                &mut s.date_time_misses,
+                ours == theirs,
+                || {
+                    let (ours, theirs) = (
+                        if *ours { "timestamp" } else { "string" },
+                        if *theirs {
+                            "date-time in some description"
+                        } else {
+                            "no date-time in any"
+                        },
+                    );
+                    format!("date-times: {at}: ours {ours}, {theirs}")
+                },
+            );
         }
         for (at, (ours, theirs)) in &self.facts.enums {
             add(&mut s.enums, &mut s.misses, ours == theirs, || {
@@ -347,7 +378,13 @@ impl<'m> Comparer<'m> {
         }
         let kind = model.map(|m| &m.kind);
         let ok = match (ours, kind, &t.kind) {
-            (Schema::String, _, Kind::String) | (Schema::Integer, _, Kind::Integer) => true,
+            (Schema::String | Schema::Timestamp, _, Kind::String) => {
+                let seen = self.date_times.entry(at.to_owned()).or_default();
+                seen.0 = matches!(ours, Schema::Timestamp);
+                seen.1 |= t.date_time;
+                true
+            }
+            (Schema::Integer, _, Kind::Integer) => true,
             (Schema::Number, _, Kind::Number) | (Schema::Boolean, _, Kind::Boolean) => true,
             (Schema::Any, _, Kind::Any | Kind::Union(_)) => true,
             (_, Some(ModelKind::Enum { .. }), Kind::String) => true,
