@@ -104,7 +104,7 @@ fn flatten_type(spec_name: &str, ty: &Type, out: &mut BTreeMap<String, Fact>) {
 
 fn enum_values(ty: &Type) -> Option<&Vec<String>> {
     match ty {
-        Type::Enum { values } => Some(values),
+        Type::Enum { values, .. } => Some(values),
         Type::Array { items } => enum_values(items),
         _ => None,
     }

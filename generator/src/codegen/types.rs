@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 
 use super::docs::{self, Doc};
 use super::naming::{bare, ident, type_name, variant_name, Names};
+use super::param_plan::{ParamEnums, SharedEnum};
 use crate::model::{Param, Type};
 
 /// How a parameter's value is held: required or optional, `null`-able or not.
@@ -80,8 +81,10 @@ pub const PRELUDE: &[&str] = &[
 
 /// Collects the types (enums, structs) generated for one endpoint module.
 #[derive(Debug)]
-pub struct TypeCx {
+pub struct TypeCx<'s> {
     names: Names,
+    /// The shared enums (`params`) and the crate root their paths start from.
+    shared: Option<(&'s ParamEnums, TokenStream)>,
     items: Vec<TokenStream>,
     /// Absolute path of the module the types live in (`crate::repos::get`).
     module: TokenStream,
@@ -90,7 +93,7 @@ pub struct TypeCx {
     named: Vec<(String, TokenStream)>,
 }
 
-impl TypeCx {
+impl<'s> TypeCx<'s> {
     /// A context for types living in `module` (an absolute path, so they can be named from
     /// anywhere), whose namespace already holds `reserved` (e.g. the builder's name).
     pub fn new(module: TokenStream, reserved: &[&str]) -> Self {
@@ -100,10 +103,28 @@ impl TypeCx {
         }
         TypeCx {
             names,
+            shared: None,
             items: Vec::new(),
             module,
             named: Vec::new(),
         }
+    }
+
+    /// Name enums that `shared` holds from there (`root::params::Direction`), re-exported
+    /// under their local name so that the module's old paths keep working.
+    pub fn sharing(mut self, shared: &'s ParamEnums, root: TokenStream) -> Self {
+        self.shared = Some((shared, root));
+        self
+    }
+
+    /// The shared enum an enum of `values` named from `hint` is, if any.
+    pub fn shared_enum(
+        &self,
+        hint: &str,
+        values: &[String],
+        name: Option<&str>,
+    ) -> Option<&'s SharedEnum> {
+        self.shared.as_ref()?.0.get(hint, values, name)
     }
 
     /// The path of the type first generated for `hint` (a spec name such as `committer`, or
@@ -138,18 +159,23 @@ impl TypeCx {
             Type::IntegerOrString => quote!(crate::runtime::IntOrString),
             Type::Any => quote!(::serde_json::Value),
             Type::Bytes => quote!(Vec<u8>),
-            Type::Enum { values } => {
-                let name = self.names.claim(&type_name(hint));
-                let name = format_ident!("{}", name);
-                self.items.push(enum_item(&name, values, doc));
-                self.path_of(hint, &name)
+            Type::Enum { values, name } => {
+                let local = name.clone().unwrap_or_else(|| type_name(hint));
+                let local = format_ident!("{}", self.names.claim(&local));
+                if let Some((plan, root)) = &self.shared {
+                    if let Some(shared) = plan.get(hint, values, name.as_deref()) {
+                        let path = shared.path(root);
+                        let alias = (shared.name != local.to_string()).then(|| quote!(as #local));
+                        self.items.push(quote!(pub use #path #alias;));
+                        self.named.push((hint.to_owned(), path.clone()));
+                        return path;
+                    }
+                }
+                self.items.push(enum_item(&local, values, doc));
+                self.path_of(hint, &local)
             }
             Type::Array { items } => {
-                let item_hint = match **items {
-                    Type::Object { .. } => format!("{hint}_item"),
-                    _ => hint.to_owned(),
-                };
-                let inner = self.rust_type(items, &item_hint, doc);
+                let inner = self.rust_type(items, &array_item_hint(hint, items), doc);
                 quote!(Vec<#inner>)
             }
             Type::Map { values } => {
@@ -340,6 +366,14 @@ impl TypeCx {
     }
 }
 
+/// The hint an array's items are named from: `labels_item` for objects, else the array's.
+pub fn array_item_hint(hint: &str, items: &Type) -> String {
+    match items {
+        Type::Object { .. } => format!("{hint}_item"),
+        _ => hint.to_owned(),
+    }
+}
+
 /// `impl Name { pub fn new(required…) -> Self }`: required fields as arguments (strings and
 /// string lists accept anything convertible), optional ones `None`.
 fn constructor(name: &proc_macro2::Ident, fields: &[Param], types: &[TokenStream]) -> TokenStream {
@@ -523,7 +557,7 @@ mod tests {
         let values = ["open", "closed", "other", "+1", "Open"]
             .map(String::from)
             .to_vec();
-        let (t, src) = render(&Type::Enum { values });
+        let (t, src) = render(&Type::Enum { values, name: None });
         assert_eq!(t, "self::State");
         for needle in [
             "Open,",
