@@ -13083,7 +13083,7 @@ pub mod list_workflow_runs {
         pub(super) actor: Option<String>,
         pub(super) branch: Option<String>,
         pub(super) event: Option<String>,
-        pub(super) status: Option<crate::params::StatusActionRequiredCancelledAnd12More>,
+        pub(super) status: Option<crate::params::WorkflowRunStatus>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) created: Option<String>,
@@ -13119,10 +13119,7 @@ pub mod list_workflow_runs {
         }
         /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
         #[inline]
-        pub fn status(
-            mut self,
-            status: crate::params::StatusActionRequiredCancelledAnd12More,
-        ) -> Self {
+        pub fn status(mut self, status: crate::params::WorkflowRunStatus) -> Self {
             self.status = Some(status);
             self
         }
@@ -13234,7 +13231,7 @@ pub mod list_workflow_runs {
             self.build().paginate()
         }
     }
-    pub use crate::params::StatusActionRequiredCancelledAnd12More as Status;
+    pub use crate::params::WorkflowRunStatus;
 }
 /// Request builder and parameter types of [`Actions::list_workflow_runs_for_repo`](crate::actions::Actions::list_workflow_runs_for_repo).
 pub mod list_workflow_runs_for_repo {
@@ -13248,7 +13245,7 @@ pub mod list_workflow_runs_for_repo {
         pub(super) actor: Option<String>,
         pub(super) branch: Option<String>,
         pub(super) event: Option<String>,
-        pub(super) status: Option<crate::params::StatusActionRequiredCancelledAnd12More>,
+        pub(super) status: Option<crate::params::WorkflowRunStatus>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) created: Option<String>,
@@ -13284,10 +13281,7 @@ pub mod list_workflow_runs_for_repo {
         }
         /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
         #[inline]
-        pub fn status(
-            mut self,
-            status: crate::params::StatusActionRequiredCancelledAnd12More,
-        ) -> Self {
+        pub fn status(mut self, status: crate::params::WorkflowRunStatus) -> Self {
             self.status = Some(status);
             self
         }
@@ -13407,7 +13401,7 @@ pub mod list_workflow_runs_for_repo {
             self.build().paginate()
         }
     }
-    pub use crate::params::StatusActionRequiredCancelledAnd12More as Status;
+    pub use crate::params::WorkflowRunStatus;
 }
 /// Request builder and parameter types of [`Actions::re_run_job_for_workflow_run`](crate::actions::Actions::re_run_job_for_workflow_run).
 pub mod re_run_job_for_workflow_run {

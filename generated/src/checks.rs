@@ -497,7 +497,7 @@ pub mod create {
         pub(super) head_sha: String,
         pub(super) details_url: Option<String>,
         pub(super) external_id: Option<String>,
-        pub(super) status: Option<crate::params::StatusCompletedInProgressQueued>,
+        pub(super) status: Option<crate::params::Status>,
         pub(super) started_at: Option<String>,
         pub(super) conclusion: Option<crate::params::Conclusion>,
         pub(super) completed_at: Option<String>,
@@ -526,10 +526,7 @@ pub mod create {
         }
         /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`. Default: `queued`.
         #[inline]
-        pub fn status(
-            mut self,
-            status: crate::params::StatusCompletedInProgressQueued,
-        ) -> Self {
+        pub fn status(mut self, status: crate::params::Status) -> Self {
             self.status = Some(status);
             self
         }
@@ -608,7 +605,7 @@ pub mod create {
             self.build().send_with("checks.create", crate::runtime::decode::json)
         }
     }
-    pub use crate::params::StatusCompletedInProgressQueued as Status;
+    pub use crate::params::Status;
     pub use crate::params::Conclusion;
     pub use crate::params::OutputAnnotationsAnnotationLevel;
     /// Notes tied to lines of files, at most 50 per call.
@@ -984,7 +981,7 @@ pub mod list_for_ref {
         pub(super) repo: String,
         pub(super) r#ref: String,
         pub(super) check_name: Option<String>,
-        pub(super) status: Option<crate::params::StatusCompletedInProgressQueued>,
+        pub(super) status: Option<crate::params::Status>,
         pub(super) filter: Option<crate::params::FilterAllLatest>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -1006,10 +1003,7 @@ pub mod list_for_ref {
         }
         /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
         #[inline]
-        pub fn status(
-            mut self,
-            status: crate::params::StatusCompletedInProgressQueued,
-        ) -> Self {
+        pub fn status(mut self, status: crate::params::Status) -> Self {
             self.status = Some(status);
             self
         }
@@ -1093,7 +1087,7 @@ pub mod list_for_ref {
             self.build().paginate()
         }
     }
-    pub use crate::params::StatusCompletedInProgressQueued as Status;
+    pub use crate::params::Status;
     pub use crate::params::FilterAllLatest as Filter;
 }
 /// Request builder and parameter types of [`Checks::list_for_suite`](crate::checks::Checks::list_for_suite).
@@ -1107,7 +1101,7 @@ pub mod list_for_suite {
         pub(super) repo: String,
         pub(super) check_suite_id: i64,
         pub(super) check_name: Option<String>,
-        pub(super) status: Option<crate::params::StatusCompletedInProgressQueued>,
+        pub(super) status: Option<crate::params::Status>,
         pub(super) filter: Option<crate::params::FilterAllLatest>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -1128,10 +1122,7 @@ pub mod list_for_suite {
         }
         /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
         #[inline]
-        pub fn status(
-            mut self,
-            status: crate::params::StatusCompletedInProgressQueued,
-        ) -> Self {
+        pub fn status(mut self, status: crate::params::Status) -> Self {
             self.status = Some(status);
             self
         }
@@ -1206,7 +1197,7 @@ pub mod list_for_suite {
             self.build().paginate()
         }
     }
-    pub use crate::params::StatusCompletedInProgressQueued as Status;
+    pub use crate::params::Status;
     pub use crate::params::FilterAllLatest as Filter;
 }
 /// Request builder and parameter types of [`Checks::list_suites_for_ref`](crate::checks::Checks::list_suites_for_ref).

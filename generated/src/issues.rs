@@ -2998,7 +2998,7 @@ pub mod list {
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) filter: Option<crate::params::FilterAllAssignedAnd4More>,
+        pub(super) filter: Option<crate::params::IssueFilter>,
         pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) labels: Option<String>,
         pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
@@ -3021,10 +3021,7 @@ pub mod list {
     impl<'c> List<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(
-            mut self,
-            filter: crate::params::FilterAllAssignedAnd4More,
-        ) -> Self {
+        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -3162,7 +3159,7 @@ pub mod list {
             self.build().paginate()
         }
     }
-    pub use crate::params::FilterAllAssignedAnd4More as Filter;
+    pub use crate::params::IssueFilter;
     pub use crate::params::StateAllClosedOpen as State;
     pub use crate::params::SortCommentsCreatedUpdated as Sort;
     pub use crate::params::Direction;
@@ -3864,7 +3861,7 @@ pub mod list_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct ListForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) filter: Option<crate::params::FilterAllAssignedAnd4More>,
+        pub(super) filter: Option<crate::params::IssueFilter>,
         pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) labels: Option<String>,
         pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
@@ -3883,10 +3880,7 @@ pub mod list_for_authenticated_user {
     impl<'c> ListForAuthenticatedUser<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(
-            mut self,
-            filter: crate::params::FilterAllAssignedAnd4More,
-        ) -> Self {
+        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -3996,7 +3990,7 @@ pub mod list_for_authenticated_user {
             self.build().paginate()
         }
     }
-    pub use crate::params::FilterAllAssignedAnd4More as Filter;
+    pub use crate::params::IssueFilter;
     pub use crate::params::StateAllClosedOpen as State;
     pub use crate::params::SortCommentsCreatedUpdated as Sort;
     pub use crate::params::Direction;
@@ -4009,7 +4003,7 @@ pub mod list_for_org {
     pub struct ListForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) filter: Option<crate::params::FilterAllAssignedAnd4More>,
+        pub(super) filter: Option<crate::params::IssueFilter>,
         pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) labels: Option<String>,
         pub(super) r#type: Option<String>,
@@ -4029,10 +4023,7 @@ pub mod list_for_org {
     impl<'c> ListForOrg<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(
-            mut self,
-            filter: crate::params::FilterAllAssignedAnd4More,
-        ) -> Self {
+        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -4143,7 +4134,7 @@ pub mod list_for_org {
             self.build().paginate()
         }
     }
-    pub use crate::params::FilterAllAssignedAnd4More as Filter;
+    pub use crate::params::IssueFilter;
     pub use crate::params::StateAllClosedOpen as State;
     pub use crate::params::SortCommentsCreatedUpdated as Sort;
     pub use crate::params::Direction;

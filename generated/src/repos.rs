@@ -10464,7 +10464,7 @@ pub mod create_org_ruleset {
             }
         }
     }
-    pub use crate::params::RulesTypeBranchNamePatternCodeScanningAnd19More as RulesType;
+    pub use crate::params::OrgRuleType;
     pub use crate::params::RulesParametersAllowedMergeMethods;
     pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
@@ -10700,7 +10700,7 @@ pub mod create_org_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd19More,
+        pub r#type: crate::params::OrgRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::create_org_ruleset::RulesParameters>,
@@ -10708,9 +10708,7 @@ pub mod create_org_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd19More,
-        ) -> Self {
+        pub fn new(r#type: crate::params::OrgRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }
@@ -11161,7 +11159,7 @@ pub mod create_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<crate::repos::create_repo_ruleset::ConditionsRefName>,
     }
-    pub use crate::params::RulesTypeBranchNamePatternCodeScanningAnd20More as RulesType;
+    pub use crate::params::RepoRuleType;
     pub use crate::params::RulesParametersGroupingStrategy;
     pub use crate::params::RulesParametersMergeMethod;
     pub use crate::params::RulesParametersAllowedMergeMethods;
@@ -11416,7 +11414,7 @@ pub mod create_repo_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd20More,
+        pub r#type: crate::params::RepoRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::create_repo_ruleset::RulesParameters>,
@@ -11424,9 +11422,7 @@ pub mod create_repo_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd20More,
-        ) -> Self {
+        pub fn new(r#type: crate::params::RepoRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }
@@ -23172,7 +23168,7 @@ pub mod update_org_ruleset {
             }
         }
     }
-    pub use crate::params::RulesTypeBranchNamePatternCodeScanningAnd19More as RulesType;
+    pub use crate::params::OrgRuleType;
     pub use crate::params::RulesParametersAllowedMergeMethods;
     pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
@@ -23408,7 +23404,7 @@ pub mod update_org_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd19More,
+        pub r#type: crate::params::OrgRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::update_org_ruleset::RulesParameters>,
@@ -23416,9 +23412,7 @@ pub mod update_org_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd19More,
-        ) -> Self {
+        pub fn new(r#type: crate::params::OrgRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }
@@ -23956,7 +23950,7 @@ pub mod update_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<crate::repos::update_repo_ruleset::ConditionsRefName>,
     }
-    pub use crate::params::RulesTypeBranchNamePatternCodeScanningAnd20More as RulesType;
+    pub use crate::params::RepoRuleType;
     pub use crate::params::RulesParametersGroupingStrategy;
     pub use crate::params::RulesParametersMergeMethod;
     pub use crate::params::RulesParametersAllowedMergeMethods;
@@ -24211,7 +24205,7 @@ pub mod update_repo_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd20More,
+        pub r#type: crate::params::RepoRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::update_repo_ruleset::RulesParameters>,
@@ -24219,9 +24213,7 @@ pub mod update_repo_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            r#type: crate::params::RulesTypeBranchNamePatternCodeScanningAnd20More,
-        ) -> Self {
+        pub fn new(r#type: crate::params::RepoRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }

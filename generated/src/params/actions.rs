@@ -97,7 +97,7 @@ impl ::serde::Serialize for DefaultWorkflowPermissions {
 /// The `status` parameter of `client.actions().list_workflow_runs()`, `client.actions().list_workflow_runs_for_repo()`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum StatusActionRequiredCancelledAnd12More {
+pub enum WorkflowRunStatus {
     /// `completed`
     Completed,
     /// `action_required`
@@ -129,7 +129,7 @@ pub enum StatusActionRequiredCancelledAnd12More {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-impl ::std::fmt::Debug for StatusActionRequiredCancelledAnd12More {
+impl ::std::fmt::Debug for WorkflowRunStatus {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(
@@ -153,7 +153,7 @@ impl ::std::fmt::Debug for StatusActionRequiredCancelledAnd12More {
         )
     }
 }
-impl StatusActionRequiredCancelledAnd12More {
+impl WorkflowRunStatus {
     /// The value as sent on the wire.
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -176,7 +176,7 @@ impl StatusActionRequiredCancelledAnd12More {
         }
     }
 }
-impl ::serde::Serialize for StatusActionRequiredCancelledAnd12More {
+impl ::serde::Serialize for WorkflowRunStatus {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,

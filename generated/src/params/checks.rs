@@ -119,7 +119,7 @@ impl ::serde::Serialize for OutputAnnotationsAnnotationLevel {
 /// The `status` parameter of `client.checks().create()`, `client.checks().list_for_ref()`, `client.checks().list_for_suite()`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum StatusCompletedInProgressQueued {
+pub enum Status {
     /// `queued`
     Queued,
     /// `in_progress`
@@ -129,7 +129,7 @@ pub enum StatusCompletedInProgressQueued {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-impl ::std::fmt::Debug for StatusCompletedInProgressQueued {
+impl ::std::fmt::Debug for Status {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(
@@ -142,7 +142,7 @@ impl ::std::fmt::Debug for StatusCompletedInProgressQueued {
         )
     }
 }
-impl StatusCompletedInProgressQueued {
+impl Status {
     /// The value as sent on the wire.
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -154,7 +154,7 @@ impl StatusCompletedInProgressQueued {
         }
     }
 }
-impl ::serde::Serialize for StatusCompletedInProgressQueued {
+impl ::serde::Serialize for Status {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,

@@ -5,7 +5,7 @@
 /// The `filter` parameter of `client.issues().list()`, `client.issues().list_for_authenticated_user()`, `client.issues().list_for_org()`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum FilterAllAssignedAnd4More {
+pub enum IssueFilter {
     /// `assigned`
     Assigned,
     /// `created`
@@ -21,7 +21,7 @@ pub enum FilterAllAssignedAnd4More {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-impl ::std::fmt::Debug for FilterAllAssignedAnd4More {
+impl ::std::fmt::Debug for IssueFilter {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(
@@ -37,7 +37,7 @@ impl ::std::fmt::Debug for FilterAllAssignedAnd4More {
         )
     }
 }
-impl FilterAllAssignedAnd4More {
+impl IssueFilter {
     /// The value as sent on the wire.
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -52,7 +52,7 @@ impl FilterAllAssignedAnd4More {
         }
     }
 }
-impl ::serde::Serialize for FilterAllAssignedAnd4More {
+impl ::serde::Serialize for IssueFilter {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,

@@ -334,6 +334,126 @@ impl ::serde::Serialize for MergeCommitTitle {
         serializer.serialize_str(self.as_str())
     }
 }
+/// Kind of rule; it decides which `parameters` apply.
+///
+/// The `type` parameter of `client.repos().create_org_ruleset()`, `client.repos().update_org_ruleset()`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrgRuleType {
+    /// `creation`
+    Creation,
+    /// `update`
+    Update,
+    /// `deletion`
+    Deletion,
+    /// `required_linear_history`
+    RequiredLinearHistory,
+    /// `required_deployments`
+    RequiredDeployments,
+    /// `required_signatures`
+    RequiredSignatures,
+    /// `pull_request`
+    PullRequest,
+    /// `required_status_checks`
+    RequiredStatusChecks,
+    /// `non_fast_forward`
+    NonFastForward,
+    /// `commit_message_pattern`
+    CommitMessagePattern,
+    /// `commit_author_email_pattern`
+    CommitAuthorEmailPattern,
+    /// `committer_email_pattern`
+    CommitterEmailPattern,
+    /// `branch_name_pattern`
+    BranchNamePattern,
+    /// `tag_name_pattern`
+    TagNamePattern,
+    /// `file_path_restriction`
+    FilePathRestriction,
+    /// `max_file_path_length`
+    MaxFilePathLength,
+    /// `file_extension_restriction`
+    FileExtensionRestriction,
+    /// `max_file_size`
+    MaxFileSize,
+    /// `workflows`
+    Workflows,
+    /// `code_scanning`
+    CodeScanning,
+    /// `copilot_code_review`
+    CopilotCodeReview,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for OrgRuleType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Creation => "Creation",
+                Self::Update => "Update",
+                Self::Deletion => "Deletion",
+                Self::RequiredLinearHistory => "RequiredLinearHistory",
+                Self::RequiredDeployments => "RequiredDeployments",
+                Self::RequiredSignatures => "RequiredSignatures",
+                Self::PullRequest => "PullRequest",
+                Self::RequiredStatusChecks => "RequiredStatusChecks",
+                Self::NonFastForward => "NonFastForward",
+                Self::CommitMessagePattern => "CommitMessagePattern",
+                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                Self::CommitterEmailPattern => "CommitterEmailPattern",
+                Self::BranchNamePattern => "BranchNamePattern",
+                Self::TagNamePattern => "TagNamePattern",
+                Self::FilePathRestriction => "FilePathRestriction",
+                Self::MaxFilePathLength => "MaxFilePathLength",
+                Self::FileExtensionRestriction => "FileExtensionRestriction",
+                Self::MaxFileSize => "MaxFileSize",
+                Self::Workflows => "Workflows",
+                Self::CodeScanning => "CodeScanning",
+                Self::CopilotCodeReview => "CopilotCodeReview",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl OrgRuleType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Creation => "creation",
+            Self::Update => "update",
+            Self::Deletion => "deletion",
+            Self::RequiredLinearHistory => "required_linear_history",
+            Self::RequiredDeployments => "required_deployments",
+            Self::RequiredSignatures => "required_signatures",
+            Self::PullRequest => "pull_request",
+            Self::RequiredStatusChecks => "required_status_checks",
+            Self::NonFastForward => "non_fast_forward",
+            Self::CommitMessagePattern => "commit_message_pattern",
+            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+            Self::CommitterEmailPattern => "committer_email_pattern",
+            Self::BranchNamePattern => "branch_name_pattern",
+            Self::TagNamePattern => "tag_name_pattern",
+            Self::FilePathRestriction => "file_path_restriction",
+            Self::MaxFilePathLength => "max_file_path_length",
+            Self::FileExtensionRestriction => "file_extension_restriction",
+            Self::MaxFileSize => "max_file_size",
+            Self::Workflows => "workflows",
+            Self::CodeScanning => "code_scanning",
+            Self::CopilotCodeReview => "copilot_code_review",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for OrgRuleType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 /// Bucket size: `day` or `week`. Default: `day`.
 ///
 /// The `per` parameter of `client.repos().get_clones()`, `client.repos().get_views()`.
@@ -371,6 +491,130 @@ impl Per {
     }
 }
 impl ::serde::Serialize for Per {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+/// Kind of rule; it decides which `parameters` apply.
+///
+/// The `type` parameter of `client.repos().create_repo_ruleset()`, `client.repos().update_repo_ruleset()`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepoRuleType {
+    /// `creation`
+    Creation,
+    /// `update`
+    Update,
+    /// `deletion`
+    Deletion,
+    /// `required_linear_history`
+    RequiredLinearHistory,
+    /// `merge_queue`
+    MergeQueue,
+    /// `required_deployments`
+    RequiredDeployments,
+    /// `required_signatures`
+    RequiredSignatures,
+    /// `pull_request`
+    PullRequest,
+    /// `required_status_checks`
+    RequiredStatusChecks,
+    /// `non_fast_forward`
+    NonFastForward,
+    /// `commit_message_pattern`
+    CommitMessagePattern,
+    /// `commit_author_email_pattern`
+    CommitAuthorEmailPattern,
+    /// `committer_email_pattern`
+    CommitterEmailPattern,
+    /// `branch_name_pattern`
+    BranchNamePattern,
+    /// `tag_name_pattern`
+    TagNamePattern,
+    /// `file_path_restriction`
+    FilePathRestriction,
+    /// `max_file_path_length`
+    MaxFilePathLength,
+    /// `file_extension_restriction`
+    FileExtensionRestriction,
+    /// `max_file_size`
+    MaxFileSize,
+    /// `workflows`
+    Workflows,
+    /// `code_scanning`
+    CodeScanning,
+    /// `copilot_code_review`
+    CopilotCodeReview,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepoRuleType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Creation => "Creation",
+                Self::Update => "Update",
+                Self::Deletion => "Deletion",
+                Self::RequiredLinearHistory => "RequiredLinearHistory",
+                Self::MergeQueue => "MergeQueue",
+                Self::RequiredDeployments => "RequiredDeployments",
+                Self::RequiredSignatures => "RequiredSignatures",
+                Self::PullRequest => "PullRequest",
+                Self::RequiredStatusChecks => "RequiredStatusChecks",
+                Self::NonFastForward => "NonFastForward",
+                Self::CommitMessagePattern => "CommitMessagePattern",
+                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                Self::CommitterEmailPattern => "CommitterEmailPattern",
+                Self::BranchNamePattern => "BranchNamePattern",
+                Self::TagNamePattern => "TagNamePattern",
+                Self::FilePathRestriction => "FilePathRestriction",
+                Self::MaxFilePathLength => "MaxFilePathLength",
+                Self::FileExtensionRestriction => "FileExtensionRestriction",
+                Self::MaxFileSize => "MaxFileSize",
+                Self::Workflows => "Workflows",
+                Self::CodeScanning => "CodeScanning",
+                Self::CopilotCodeReview => "CopilotCodeReview",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepoRuleType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Creation => "creation",
+            Self::Update => "update",
+            Self::Deletion => "deletion",
+            Self::RequiredLinearHistory => "required_linear_history",
+            Self::MergeQueue => "merge_queue",
+            Self::RequiredDeployments => "required_deployments",
+            Self::RequiredSignatures => "required_signatures",
+            Self::PullRequest => "pull_request",
+            Self::RequiredStatusChecks => "required_status_checks",
+            Self::NonFastForward => "non_fast_forward",
+            Self::CommitMessagePattern => "commit_message_pattern",
+            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+            Self::CommitterEmailPattern => "committer_email_pattern",
+            Self::BranchNamePattern => "branch_name_pattern",
+            Self::TagNamePattern => "tag_name_pattern",
+            Self::FilePathRestriction => "file_path_restriction",
+            Self::MaxFilePathLength => "max_file_path_length",
+            Self::FileExtensionRestriction => "file_extension_restriction",
+            Self::MaxFileSize => "max_file_size",
+            Self::Workflows => "workflows",
+            Self::CodeScanning => "code_scanning",
+            Self::CopilotCodeReview => "copilot_code_review",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepoRuleType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -763,250 +1007,6 @@ impl RulesParametersRequiredReviewersReviewerType {
     }
 }
 impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-/// Kind of rule; it decides which `parameters` apply.
-///
-/// The `type` parameter of `client.repos().create_org_ruleset()`, `client.repos().update_org_ruleset()`.
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RulesTypeBranchNamePatternCodeScanningAnd19More {
-    /// `creation`
-    Creation,
-    /// `update`
-    Update,
-    /// `deletion`
-    Deletion,
-    /// `required_linear_history`
-    RequiredLinearHistory,
-    /// `required_deployments`
-    RequiredDeployments,
-    /// `required_signatures`
-    RequiredSignatures,
-    /// `pull_request`
-    PullRequest,
-    /// `required_status_checks`
-    RequiredStatusChecks,
-    /// `non_fast_forward`
-    NonFastForward,
-    /// `commit_message_pattern`
-    CommitMessagePattern,
-    /// `commit_author_email_pattern`
-    CommitAuthorEmailPattern,
-    /// `committer_email_pattern`
-    CommitterEmailPattern,
-    /// `branch_name_pattern`
-    BranchNamePattern,
-    /// `tag_name_pattern`
-    TagNamePattern,
-    /// `file_path_restriction`
-    FilePathRestriction,
-    /// `max_file_path_length`
-    MaxFilePathLength,
-    /// `file_extension_restriction`
-    FileExtensionRestriction,
-    /// `max_file_size`
-    MaxFileSize,
-    /// `workflows`
-    Workflows,
-    /// `code_scanning`
-    CodeScanning,
-    /// `copilot_code_review`
-    CopilotCodeReview,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RulesTypeBranchNamePatternCodeScanningAnd19More {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Creation => "Creation",
-                Self::Update => "Update",
-                Self::Deletion => "Deletion",
-                Self::RequiredLinearHistory => "RequiredLinearHistory",
-                Self::RequiredDeployments => "RequiredDeployments",
-                Self::RequiredSignatures => "RequiredSignatures",
-                Self::PullRequest => "PullRequest",
-                Self::RequiredStatusChecks => "RequiredStatusChecks",
-                Self::NonFastForward => "NonFastForward",
-                Self::CommitMessagePattern => "CommitMessagePattern",
-                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                Self::CommitterEmailPattern => "CommitterEmailPattern",
-                Self::BranchNamePattern => "BranchNamePattern",
-                Self::TagNamePattern => "TagNamePattern",
-                Self::FilePathRestriction => "FilePathRestriction",
-                Self::MaxFilePathLength => "MaxFilePathLength",
-                Self::FileExtensionRestriction => "FileExtensionRestriction",
-                Self::MaxFileSize => "MaxFileSize",
-                Self::Workflows => "Workflows",
-                Self::CodeScanning => "CodeScanning",
-                Self::CopilotCodeReview => "CopilotCodeReview",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RulesTypeBranchNamePatternCodeScanningAnd19More {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Creation => "creation",
-            Self::Update => "update",
-            Self::Deletion => "deletion",
-            Self::RequiredLinearHistory => "required_linear_history",
-            Self::RequiredDeployments => "required_deployments",
-            Self::RequiredSignatures => "required_signatures",
-            Self::PullRequest => "pull_request",
-            Self::RequiredStatusChecks => "required_status_checks",
-            Self::NonFastForward => "non_fast_forward",
-            Self::CommitMessagePattern => "commit_message_pattern",
-            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-            Self::CommitterEmailPattern => "committer_email_pattern",
-            Self::BranchNamePattern => "branch_name_pattern",
-            Self::TagNamePattern => "tag_name_pattern",
-            Self::FilePathRestriction => "file_path_restriction",
-            Self::MaxFilePathLength => "max_file_path_length",
-            Self::FileExtensionRestriction => "file_extension_restriction",
-            Self::MaxFileSize => "max_file_size",
-            Self::Workflows => "workflows",
-            Self::CodeScanning => "code_scanning",
-            Self::CopilotCodeReview => "copilot_code_review",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RulesTypeBranchNamePatternCodeScanningAnd19More {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-/// Kind of rule; it decides which `parameters` apply.
-///
-/// The `type` parameter of `client.repos().create_repo_ruleset()`, `client.repos().update_repo_ruleset()`.
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RulesTypeBranchNamePatternCodeScanningAnd20More {
-    /// `creation`
-    Creation,
-    /// `update`
-    Update,
-    /// `deletion`
-    Deletion,
-    /// `required_linear_history`
-    RequiredLinearHistory,
-    /// `merge_queue`
-    MergeQueue,
-    /// `required_deployments`
-    RequiredDeployments,
-    /// `required_signatures`
-    RequiredSignatures,
-    /// `pull_request`
-    PullRequest,
-    /// `required_status_checks`
-    RequiredStatusChecks,
-    /// `non_fast_forward`
-    NonFastForward,
-    /// `commit_message_pattern`
-    CommitMessagePattern,
-    /// `commit_author_email_pattern`
-    CommitAuthorEmailPattern,
-    /// `committer_email_pattern`
-    CommitterEmailPattern,
-    /// `branch_name_pattern`
-    BranchNamePattern,
-    /// `tag_name_pattern`
-    TagNamePattern,
-    /// `file_path_restriction`
-    FilePathRestriction,
-    /// `max_file_path_length`
-    MaxFilePathLength,
-    /// `file_extension_restriction`
-    FileExtensionRestriction,
-    /// `max_file_size`
-    MaxFileSize,
-    /// `workflows`
-    Workflows,
-    /// `code_scanning`
-    CodeScanning,
-    /// `copilot_code_review`
-    CopilotCodeReview,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for RulesTypeBranchNamePatternCodeScanningAnd20More {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Creation => "Creation",
-                Self::Update => "Update",
-                Self::Deletion => "Deletion",
-                Self::RequiredLinearHistory => "RequiredLinearHistory",
-                Self::MergeQueue => "MergeQueue",
-                Self::RequiredDeployments => "RequiredDeployments",
-                Self::RequiredSignatures => "RequiredSignatures",
-                Self::PullRequest => "PullRequest",
-                Self::RequiredStatusChecks => "RequiredStatusChecks",
-                Self::NonFastForward => "NonFastForward",
-                Self::CommitMessagePattern => "CommitMessagePattern",
-                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                Self::CommitterEmailPattern => "CommitterEmailPattern",
-                Self::BranchNamePattern => "BranchNamePattern",
-                Self::TagNamePattern => "TagNamePattern",
-                Self::FilePathRestriction => "FilePathRestriction",
-                Self::MaxFilePathLength => "MaxFilePathLength",
-                Self::FileExtensionRestriction => "FileExtensionRestriction",
-                Self::MaxFileSize => "MaxFileSize",
-                Self::Workflows => "Workflows",
-                Self::CodeScanning => "CodeScanning",
-                Self::CopilotCodeReview => "CopilotCodeReview",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl RulesTypeBranchNamePatternCodeScanningAnd20More {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Creation => "creation",
-            Self::Update => "update",
-            Self::Deletion => "deletion",
-            Self::RequiredLinearHistory => "required_linear_history",
-            Self::MergeQueue => "merge_queue",
-            Self::RequiredDeployments => "required_deployments",
-            Self::RequiredSignatures => "required_signatures",
-            Self::PullRequest => "pull_request",
-            Self::RequiredStatusChecks => "required_status_checks",
-            Self::NonFastForward => "non_fast_forward",
-            Self::CommitMessagePattern => "commit_message_pattern",
-            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-            Self::CommitterEmailPattern => "committer_email_pattern",
-            Self::BranchNamePattern => "branch_name_pattern",
-            Self::TagNamePattern => "tag_name_pattern",
-            Self::FilePathRestriction => "file_path_restriction",
-            Self::MaxFilePathLength => "max_file_path_length",
-            Self::FileExtensionRestriction => "file_extension_restriction",
-            Self::MaxFileSize => "max_file_size",
-            Self::Workflows => "workflows",
-            Self::CodeScanning => "code_scanning",
-            Self::CopilotCodeReview => "copilot_code_review",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for RulesTypeBranchNamePatternCodeScanningAnd20More {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,

@@ -93,6 +93,9 @@ kinds! {
     ParameterBecameOptional = "parameter-became-optional", Major;
     /// A parameter's Rust type changed (`i64` to `String`, a string to an enum, ...).
     ParameterTypeChanged = "parameter-type-changed", Major;
+    /// A parameter's enum stopped being a shared type or became another one: code naming
+    /// the old shared type may no longer compile.
+    ParameterEnumTypeChanged = "parameter-enum-type-changed", Major;
     /// A parameter became nullable or stopped being: its setter takes `Option<T>` or `T`.
     ParameterNullabilityChanged = "parameter-nullability-changed", Major;
     /// A value is gone from a parameter's enum: its variant is gone.
@@ -123,6 +126,9 @@ kinds! {
     EndpointAdded = "endpoint-added", Minor;
     /// A new optional top-level parameter: a new setter.
     OptionalParameterAdded = "optional-parameter-added", Minor;
+    /// A parameter's enum became a shared type (`params::Direction`); its old path
+    /// (`issues::list::Direction`) is re-exported, so code naming it still compiles.
+    ParameterEnumShared = "parameter-enum-shared", Minor;
     /// A new value in a parameter's enum (the enums are `#[non_exhaustive]`).
     ParameterEnumValueAdded = "parameter-enum-value-added", Minor;
     /// An endpoint became deprecated: its method gets `#[deprecated]`.

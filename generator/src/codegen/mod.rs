@@ -28,6 +28,7 @@ use crate::model::{Api, Endpoint};
 
 pub use docs::sanitize as sanitize_markdown;
 pub use naming::{scope_module, variant_name};
+pub use param_plan::ParamEnums;
 pub use seal::hand_edited;
 
 /// What the conformance calls (`crate::conformance`) reuse, so that the methods, setters,
