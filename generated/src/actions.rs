@@ -13231,7 +13231,7 @@ pub mod list_workflow_runs {
             self.build().paginate()
         }
     }
-    pub use crate::params::WorkflowRunStatus;
+    pub use crate::params::WorkflowRunStatus as Status;
 }
 /// Request builder and parameter types of [`Actions::list_workflow_runs_for_repo`](crate::actions::Actions::list_workflow_runs_for_repo).
 pub mod list_workflow_runs_for_repo {
@@ -13401,7 +13401,7 @@ pub mod list_workflow_runs_for_repo {
             self.build().paginate()
         }
     }
-    pub use crate::params::WorkflowRunStatus;
+    pub use crate::params::WorkflowRunStatus as Status;
 }
 /// Request builder and parameter types of [`Actions::re_run_job_for_workflow_run`](crate::actions::Actions::re_run_job_for_workflow_run).
 pub mod re_run_job_for_workflow_run {

@@ -3159,7 +3159,7 @@ pub mod list {
             self.build().paginate()
         }
     }
-    pub use crate::params::IssueFilter;
+    pub use crate::params::IssueFilter as Filter;
     pub use crate::params::StateAllClosedOpen as State;
     pub use crate::params::SortCommentsCreatedUpdated as Sort;
     pub use crate::params::Direction;
@@ -3990,7 +3990,7 @@ pub mod list_for_authenticated_user {
             self.build().paginate()
         }
     }
-    pub use crate::params::IssueFilter;
+    pub use crate::params::IssueFilter as Filter;
     pub use crate::params::StateAllClosedOpen as State;
     pub use crate::params::SortCommentsCreatedUpdated as Sort;
     pub use crate::params::Direction;
@@ -4134,7 +4134,7 @@ pub mod list_for_org {
             self.build().paginate()
         }
     }
-    pub use crate::params::IssueFilter;
+    pub use crate::params::IssueFilter as Filter;
     pub use crate::params::StateAllClosedOpen as State;
     pub use crate::params::SortCommentsCreatedUpdated as Sort;
     pub use crate::params::Direction;

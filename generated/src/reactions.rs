@@ -876,7 +876,7 @@ pub mod create_for_commit_comment {
                 )
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_issue`](crate::reactions::Reactions::create_for_issue).
 pub mod create_for_issue {
@@ -934,7 +934,7 @@ pub mod create_for_issue {
                 .send_with("reactions.createForIssue", crate::runtime::decode::json)
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment).
 pub mod create_for_issue_comment {
@@ -998,7 +998,7 @@ pub mod create_for_issue_comment {
                 )
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment).
 pub mod create_for_pull_request_review_comment {
@@ -1062,7 +1062,7 @@ pub mod create_for_pull_request_review_comment {
                 )
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_release`](crate::reactions::Reactions::create_for_release).
 pub mod create_for_release {
@@ -1186,7 +1186,7 @@ pub mod create_for_team_discussion_comment_in_org {
                 )
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org).
 pub mod create_for_team_discussion_in_org {
@@ -1250,7 +1250,7 @@ pub mod create_for_team_discussion_in_org {
                 )
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::delete_for_commit_comment`](crate::reactions::Reactions::delete_for_commit_comment).
 pub mod delete_for_commit_comment {
@@ -1736,7 +1736,7 @@ pub mod list_for_commit_comment {
             self.build().paginate()
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue).
 pub mod list_for_issue {
@@ -1827,7 +1827,7 @@ pub mod list_for_issue {
             self.build().paginate()
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment).
 pub mod list_for_issue_comment {
@@ -1918,7 +1918,7 @@ pub mod list_for_issue_comment {
             self.build().paginate()
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment).
 pub mod list_for_pull_request_review_comment {
@@ -2015,7 +2015,7 @@ pub mod list_for_pull_request_review_comment {
             self.build().paginate()
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_release`](crate::reactions::Reactions::list_for_release).
 pub mod list_for_release {
@@ -2205,7 +2205,7 @@ pub mod list_for_team_discussion_comment_in_org {
             self.build().paginate()
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org).
 pub mod list_for_team_discussion_in_org {
@@ -2302,5 +2302,5 @@ pub mod list_for_team_discussion_in_org {
             self.build().paginate()
         }
     }
-    pub use crate::models::ReactionContent;
+    pub use crate::models::ReactionContent as Content;
 }

@@ -10464,7 +10464,7 @@ pub mod create_org_ruleset {
             }
         }
     }
-    pub use crate::params::OrgRuleType;
+    pub use crate::params::OrgRuleType as RulesType;
     pub use crate::params::RulesParametersAllowedMergeMethods;
     pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
@@ -11159,7 +11159,7 @@ pub mod create_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<crate::repos::create_repo_ruleset::ConditionsRefName>,
     }
-    pub use crate::params::RepoRuleType;
+    pub use crate::params::RepoRuleType as RulesType;
     pub use crate::params::RulesParametersGroupingStrategy;
     pub use crate::params::RulesParametersMergeMethod;
     pub use crate::params::RulesParametersAllowedMergeMethods;
@@ -23168,7 +23168,7 @@ pub mod update_org_ruleset {
             }
         }
     }
-    pub use crate::params::OrgRuleType;
+    pub use crate::params::OrgRuleType as RulesType;
     pub use crate::params::RulesParametersAllowedMergeMethods;
     pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
@@ -23950,7 +23950,7 @@ pub mod update_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<crate::repos::update_repo_ruleset::ConditionsRefName>,
     }
-    pub use crate::params::RepoRuleType;
+    pub use crate::params::RepoRuleType as RulesType;
     pub use crate::params::RulesParametersGroupingStrategy;
     pub use crate::params::RulesParametersMergeMethod;
     pub use crate::params::RulesParametersAllowedMergeMethods;

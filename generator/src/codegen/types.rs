@@ -160,12 +160,13 @@ impl<'s> TypeCx<'s> {
             Type::Any => quote!(::serde_json::Value),
             Type::Bytes => quote!(Vec<u8>),
             Type::Enum { values, name } => {
-                let local = name.clone().unwrap_or_else(|| type_name(hint));
-                let local = format_ident!("{}", self.names.claim(&local));
+                // The name it had in this module before it was shared (a spec-given name
+                // always makes it shared), so that paths users wrote keep working.
+                let local = format_ident!("{}", self.names.claim(&type_name(hint)));
                 if let Some((plan, root)) = &self.shared {
                     if let Some(shared) = plan.get(hint, values, name.as_deref()) {
                         let path = shared.path(root);
-                        let alias = (shared.name != local.to_string()).then(|| quote!(as #local));
+                        let alias = (local != shared.name).then(|| quote!(as #local));
                         self.items.push(quote!(pub use #path #alias;));
                         self.named.push((hint.to_owned(), path.clone()));
                         return path;
