@@ -1,13 +1,5 @@
-//! Which enum parameters share one type, and its name: one enum in `params` per idea (the
-//! name the enum gets in its endpoint's module) and value set that two or more endpoints use.
-//!
-//! Naming: an idea with one shared value set keeps its name (`Direction`, `PackageType`).
-//! An idea with several takes its values, sorted, after the name: up to four values are all
-//! spelled (`SortCreatedUpdated`, `StateAllClosedOpen`); a longer set is spelled by its first
-//! two and a count (`StatusActionRequiredCancelledAnd12More`). Names so depend only on the
-//! idea and the value sets of that idea, never on the order of specs. A spec names an enum
-//! with `enum_name:` (that name, shared by every spec giving it; a model enum of that name and
-//! values is used as it is). Enums that only one endpoint uses stay in its module.
+//! Which enum parameters share one type in `params`: one per idea (the name the enum gets in
+//! its endpoint's module) and value set that two or more endpoints use; see [`ParamEnums`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,6 +17,14 @@ use crate::schema::ModelKind;
 const SPELLED_VALUES: usize = 4;
 
 /// The shared enums of one API, looked up by what a parameter's type says.
+///
+/// Naming: an idea with one shared value set keeps its name (`Direction`, `PackageType`).
+/// An idea with several takes its values, sorted, after the name: up to four values are all
+/// spelled (`SortCreatedUpdated`, `StateAllClosedOpen`); a longer set is spelled by its first
+/// two and a count (`StatusActionRequiredCancelledAnd12More`). Names so depend only on the
+/// idea and the value sets of that idea, never on the order of specs. A spec names an enum
+/// with `enum_name:` (that name, shared by every spec giving it; a model enum of that name and
+/// values is used as it is). Enums that only one endpoint uses stay in its module.
 #[derive(Debug, Default)]
 pub struct ParamEnums {
     by_key: BTreeMap<Key, usize>,
