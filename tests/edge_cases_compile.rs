@@ -92,6 +92,7 @@ fn e(
 fn enum_of(values: &[&str]) -> Type {
     Type::Enum {
         values: values.iter().map(|v| (*v).to_owned()).collect(),
+        name: None,
     }
 }
 

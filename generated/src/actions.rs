@@ -406,7 +406,7 @@ impl<'c> Actions<'c> {
         &self,
         org: impl Into<String>,
         secret_name: impl Into<String>,
-        visibility: crate::actions::create_or_update_org_secret::Visibility,
+        visibility: crate::params::VisibilityAllPrivateSelected,
     ) -> create_or_update_org_secret::CreateOrUpdateOrgSecret<'c> {
         create_or_update_org_secret::CreateOrUpdateOrgSecret {
             client: self.client,
@@ -484,7 +484,7 @@ impl<'c> Actions<'c> {
         org: impl Into<String>,
         name: impl Into<String>,
         value: impl Into<String>,
-        visibility: crate::actions::create_org_variable::Visibility,
+        visibility: crate::params::VisibilityAllPrivateSelected,
     ) -> create_org_variable::CreateOrgVariable<'c> {
         create_org_variable::CreateOrgVariable {
             client: self.client,
@@ -5947,7 +5947,7 @@ pub mod create_or_update_org_secret {
         pub(super) secret_name: String,
         pub(super) encrypted_value: Option<String>,
         pub(super) key_id: Option<String>,
-        pub(super) visibility: crate::actions::create_or_update_org_secret::Visibility,
+        pub(super) visibility: crate::params::VisibilityAllPrivateSelected,
         pub(super) selected_repository_ids: Option<Vec<i64>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -6030,54 +6030,7 @@ pub mod create_or_update_org_secret {
                 )
         }
     }
-    /// Which repositories of the organization may read the secret, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `all`
-        All,
-        /// `private`
-        Private,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Private => "Private",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Private => "private",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VisibilityAllPrivateSelected as Visibility;
 }
 /// Request builder and parameter types of [`Actions::create_or_update_repo_secret`](crate::actions::Actions::create_or_update_repo_secret).
 pub mod create_or_update_repo_secret {
@@ -6161,7 +6114,7 @@ pub mod create_org_variable {
         pub(super) org: String,
         pub(super) name: String,
         pub(super) value: String,
-        pub(super) visibility: crate::actions::create_org_variable::Visibility,
+        pub(super) visibility: crate::params::VisibilityAllPrivateSelected,
         pub(super) selected_repository_ids: Option<Vec<i64>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -6223,54 +6176,7 @@ pub mod create_org_variable {
                 .send_with("actions.createOrgVariable", crate::runtime::decode::json)
         }
     }
-    /// Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `all`
-        All,
-        /// `private`
-        Private,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Private => "Private",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Private => "private",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VisibilityAllPrivateSelected as Visibility;
 }
 /// Request builder and parameter types of [`Actions::create_registration_token_for_org`](crate::actions::Actions::create_registration_token_for_org).
 pub mod create_registration_token_for_org {
@@ -8162,7 +8068,7 @@ pub mod get_actions_cache_list {
         pub(super) r#ref: Option<String>,
         pub(super) key: Option<String>,
         pub(super) sort: Option<crate::actions::get_actions_cache_list::Sort>,
-        pub(super) direction: Option<crate::actions::get_actions_cache_list::Direction>,
+        pub(super) direction: Option<crate::params::Direction>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for GetActionsCacheList<'_> {
@@ -8207,10 +8113,7 @@ pub mod get_actions_cache_list {
         }
         /// Sort direction, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::actions::get_actions_cache_list::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -8321,50 +8224,7 @@ pub mod get_actions_cache_list {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort direction, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Actions::get_actions_cache_retention_limit_for_enterprise`](crate::actions::Actions::get_actions_cache_retention_limit_for_enterprise).
 pub mod get_actions_cache_retention_limit_for_enterprise {
@@ -11622,7 +11482,7 @@ pub mod list_jobs_for_workflow_run {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) run_id: i64,
-        pub(super) filter: Option<crate::actions::list_jobs_for_workflow_run::Filter>,
+        pub(super) filter: Option<crate::params::FilterAllLatest>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -11636,10 +11496,7 @@ pub mod list_jobs_for_workflow_run {
     impl<'c> ListJobsForWorkflowRun<'c> {
         /// `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
         #[inline]
-        pub fn filter(
-            mut self,
-            filter: crate::actions::list_jobs_for_workflow_run::Filter,
-        ) -> Self {
+        pub fn filter(mut self, filter: crate::params::FilterAllLatest) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -11713,50 +11570,7 @@ pub mod list_jobs_for_workflow_run {
             self.build().paginate()
         }
     }
-    /// `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `latest`
-        Latest,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Latest => "Latest",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Latest => "latest",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::FilterAllLatest as Filter;
 }
 /// Request builder and parameter types of [`Actions::list_jobs_for_workflow_run_attempt`](crate::actions::Actions::list_jobs_for_workflow_run_attempt).
 pub mod list_jobs_for_workflow_run_attempt {
@@ -13269,7 +13083,7 @@ pub mod list_workflow_runs {
         pub(super) actor: Option<String>,
         pub(super) branch: Option<String>,
         pub(super) event: Option<String>,
-        pub(super) status: Option<crate::actions::list_workflow_runs::Status>,
+        pub(super) status: Option<crate::params::WorkflowRunStatus>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) created: Option<crate::runtime::Timestamp>,
@@ -13305,10 +13119,7 @@ pub mod list_workflow_runs {
         }
         /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
         #[inline]
-        pub fn status(
-            mut self,
-            status: crate::actions::list_workflow_runs::Status,
-        ) -> Self {
+        pub fn status(mut self, status: crate::params::WorkflowRunStatus) -> Self {
             self.status = Some(status);
             self
         }
@@ -13420,98 +13231,7 @@ pub mod list_workflow_runs {
             self.build().paginate()
         }
     }
-    /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Status {
-        /// `completed`
-        Completed,
-        /// `action_required`
-        ActionRequired,
-        /// `cancelled`
-        Cancelled,
-        /// `failure`
-        Failure,
-        /// `neutral`
-        Neutral,
-        /// `skipped`
-        Skipped,
-        /// `stale`
-        Stale,
-        /// `success`
-        Success,
-        /// `timed_out`
-        TimedOut,
-        /// `in_progress`
-        InProgress,
-        /// `queued`
-        Queued,
-        /// `requested`
-        Requested,
-        /// `waiting`
-        Waiting,
-        /// `pending`
-        Pending,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Status {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Completed => "Completed",
-                    Self::ActionRequired => "ActionRequired",
-                    Self::Cancelled => "Cancelled",
-                    Self::Failure => "Failure",
-                    Self::Neutral => "Neutral",
-                    Self::Skipped => "Skipped",
-                    Self::Stale => "Stale",
-                    Self::Success => "Success",
-                    Self::TimedOut => "TimedOut",
-                    Self::InProgress => "InProgress",
-                    Self::Queued => "Queued",
-                    Self::Requested => "Requested",
-                    Self::Waiting => "Waiting",
-                    Self::Pending => "Pending",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Status {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Completed => "completed",
-                Self::ActionRequired => "action_required",
-                Self::Cancelled => "cancelled",
-                Self::Failure => "failure",
-                Self::Neutral => "neutral",
-                Self::Skipped => "skipped",
-                Self::Stale => "stale",
-                Self::Success => "success",
-                Self::TimedOut => "timed_out",
-                Self::InProgress => "in_progress",
-                Self::Queued => "queued",
-                Self::Requested => "requested",
-                Self::Waiting => "waiting",
-                Self::Pending => "pending",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Status {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::WorkflowRunStatus as Status;
 }
 /// Request builder and parameter types of [`Actions::list_workflow_runs_for_repo`](crate::actions::Actions::list_workflow_runs_for_repo).
 pub mod list_workflow_runs_for_repo {
@@ -13525,7 +13245,7 @@ pub mod list_workflow_runs_for_repo {
         pub(super) actor: Option<String>,
         pub(super) branch: Option<String>,
         pub(super) event: Option<String>,
-        pub(super) status: Option<crate::actions::list_workflow_runs_for_repo::Status>,
+        pub(super) status: Option<crate::params::WorkflowRunStatus>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) created: Option<crate::runtime::Timestamp>,
@@ -13561,10 +13281,7 @@ pub mod list_workflow_runs_for_repo {
         }
         /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
         #[inline]
-        pub fn status(
-            mut self,
-            status: crate::actions::list_workflow_runs_for_repo::Status,
-        ) -> Self {
+        pub fn status(mut self, status: crate::params::WorkflowRunStatus) -> Self {
             self.status = Some(status);
             self
         }
@@ -13684,98 +13401,7 @@ pub mod list_workflow_runs_for_repo {
             self.build().paginate()
         }
     }
-    /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Status {
-        /// `completed`
-        Completed,
-        /// `action_required`
-        ActionRequired,
-        /// `cancelled`
-        Cancelled,
-        /// `failure`
-        Failure,
-        /// `neutral`
-        Neutral,
-        /// `skipped`
-        Skipped,
-        /// `stale`
-        Stale,
-        /// `success`
-        Success,
-        /// `timed_out`
-        TimedOut,
-        /// `in_progress`
-        InProgress,
-        /// `queued`
-        Queued,
-        /// `requested`
-        Requested,
-        /// `waiting`
-        Waiting,
-        /// `pending`
-        Pending,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Status {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Completed => "Completed",
-                    Self::ActionRequired => "ActionRequired",
-                    Self::Cancelled => "Cancelled",
-                    Self::Failure => "Failure",
-                    Self::Neutral => "Neutral",
-                    Self::Skipped => "Skipped",
-                    Self::Stale => "Stale",
-                    Self::Success => "Success",
-                    Self::TimedOut => "TimedOut",
-                    Self::InProgress => "InProgress",
-                    Self::Queued => "Queued",
-                    Self::Requested => "Requested",
-                    Self::Waiting => "Waiting",
-                    Self::Pending => "Pending",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Status {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Completed => "completed",
-                Self::ActionRequired => "action_required",
-                Self::Cancelled => "cancelled",
-                Self::Failure => "failure",
-                Self::Neutral => "neutral",
-                Self::Skipped => "skipped",
-                Self::Stale => "stale",
-                Self::Success => "success",
-                Self::TimedOut => "timed_out",
-                Self::InProgress => "in_progress",
-                Self::Queued => "queued",
-                Self::Requested => "requested",
-                Self::Waiting => "waiting",
-                Self::Pending => "pending",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Status {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::WorkflowRunStatus as Status;
 }
 /// Request builder and parameter types of [`Actions::re_run_job_for_workflow_run`](crate::actions::Actions::re_run_job_for_workflow_run).
 pub mod re_run_job_for_workflow_run {
@@ -15377,7 +15003,7 @@ pub mod set_github_actions_default_workflow_permissions_organization {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) default_workflow_permissions: Option<
-            crate::actions::set_github_actions_default_workflow_permissions_organization::DefaultWorkflowPermissions,
+            crate::params::DefaultWorkflowPermissions,
         >,
         pub(super) can_approve_pull_request_reviews: Option<bool>,
     }
@@ -15394,7 +15020,7 @@ pub mod set_github_actions_default_workflow_permissions_organization {
         #[inline]
         pub fn default_workflow_permissions(
             mut self,
-            default_workflow_permissions: crate::actions::set_github_actions_default_workflow_permissions_organization::DefaultWorkflowPermissions,
+            default_workflow_permissions: crate::params::DefaultWorkflowPermissions,
         ) -> Self {
             self.default_workflow_permissions = Some(default_workflow_permissions);
             self
@@ -15451,50 +15077,7 @@ pub mod set_github_actions_default_workflow_permissions_organization {
                 )
         }
     }
-    /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DefaultWorkflowPermissions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DefaultWorkflowPermissions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DefaultWorkflowPermissions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DefaultWorkflowPermissions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DefaultWorkflowPermissions;
 }
 /// Request builder and parameter types of [`Actions::set_github_actions_default_workflow_permissions_repository`](crate::actions::Actions::set_github_actions_default_workflow_permissions_repository).
 pub mod set_github_actions_default_workflow_permissions_repository {
@@ -15506,7 +15089,7 @@ pub mod set_github_actions_default_workflow_permissions_repository {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) default_workflow_permissions: Option<
-            crate::actions::set_github_actions_default_workflow_permissions_repository::DefaultWorkflowPermissions,
+            crate::params::DefaultWorkflowPermissions,
         >,
         pub(super) can_approve_pull_request_reviews: Option<bool>,
     }
@@ -15522,7 +15105,7 @@ pub mod set_github_actions_default_workflow_permissions_repository {
         #[inline]
         pub fn default_workflow_permissions(
             mut self,
-            default_workflow_permissions: crate::actions::set_github_actions_default_workflow_permissions_repository::DefaultWorkflowPermissions,
+            default_workflow_permissions: crate::params::DefaultWorkflowPermissions,
         ) -> Self {
             self.default_workflow_permissions = Some(default_workflow_permissions);
             self
@@ -15582,50 +15165,7 @@ pub mod set_github_actions_default_workflow_permissions_repository {
                 )
         }
     }
-    /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DefaultWorkflowPermissions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DefaultWorkflowPermissions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DefaultWorkflowPermissions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DefaultWorkflowPermissions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DefaultWorkflowPermissions;
 }
 /// Request builder and parameter types of [`Actions::set_github_actions_permissions_organization`](crate::actions::Actions::set_github_actions_permissions_organization).
 pub mod set_github_actions_permissions_organization {
@@ -15636,9 +15176,7 @@ pub mod set_github_actions_permissions_organization {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) enabled_repositories: crate::actions::set_github_actions_permissions_organization::EnabledRepositories,
-        pub(super) allowed_actions: Option<
-            crate::actions::set_github_actions_permissions_organization::AllowedActions,
-        >,
+        pub(super) allowed_actions: Option<crate::params::AllowedActions>,
         pub(super) sha_pinning_required: Option<bool>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -15653,7 +15191,7 @@ pub mod set_github_actions_permissions_organization {
         #[inline]
         pub fn allowed_actions(
             mut self,
-            allowed_actions: crate::actions::set_github_actions_permissions_organization::AllowedActions,
+            allowed_actions: crate::params::AllowedActions,
         ) -> Self {
             self.allowed_actions = Some(allowed_actions);
             self
@@ -15749,54 +15287,7 @@ pub mod set_github_actions_permissions_organization {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum AllowedActions {
-        /// `all`
-        All,
-        /// `local_only`
-        LocalOnly,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for AllowedActions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::LocalOnly => "LocalOnly",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl AllowedActions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::LocalOnly => "local_only",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for AllowedActions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::AllowedActions;
 }
 /// Request builder and parameter types of [`Actions::set_github_actions_permissions_repository`](crate::actions::Actions::set_github_actions_permissions_repository).
 pub mod set_github_actions_permissions_repository {
@@ -15808,9 +15299,7 @@ pub mod set_github_actions_permissions_repository {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) enabled: bool,
-        pub(super) allowed_actions: Option<
-            crate::actions::set_github_actions_permissions_repository::AllowedActions,
-        >,
+        pub(super) allowed_actions: Option<crate::params::AllowedActions>,
         pub(super) sha_pinning_required: Option<bool>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -15825,7 +15314,7 @@ pub mod set_github_actions_permissions_repository {
         #[inline]
         pub fn allowed_actions(
             mut self,
-            allowed_actions: crate::actions::set_github_actions_permissions_repository::AllowedActions,
+            allowed_actions: crate::params::AllowedActions,
         ) -> Self {
             self.allowed_actions = Some(allowed_actions);
             self
@@ -15876,54 +15365,7 @@ pub mod set_github_actions_permissions_repository {
                 )
         }
     }
-    /// Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum AllowedActions {
-        /// `all`
-        All,
-        /// `local_only`
-        LocalOnly,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for AllowedActions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::LocalOnly => "LocalOnly",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl AllowedActions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::LocalOnly => "local_only",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for AllowedActions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::AllowedActions;
 }
 /// Request builder and parameter types of [`Actions::set_selected_repos_for_org_secret`](crate::actions::Actions::set_selected_repos_for_org_secret).
 pub mod set_selected_repos_for_org_secret {
@@ -16387,7 +15829,7 @@ pub mod update_org_variable {
         pub(super) org: String,
         pub(super) name: String,
         pub(super) value: Option<String>,
-        pub(super) visibility: Option<crate::actions::update_org_variable::Visibility>,
+        pub(super) visibility: Option<crate::params::VisibilityAllPrivateSelected>,
         pub(super) selected_repository_ids: Option<Vec<i64>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -16408,7 +15850,7 @@ pub mod update_org_variable {
         #[inline]
         pub fn visibility(
             mut self,
-            visibility: crate::actions::update_org_variable::Visibility,
+            visibility: crate::params::VisibilityAllPrivateSelected,
         ) -> Self {
             self.visibility = Some(visibility);
             self
@@ -16456,54 +15898,7 @@ pub mod update_org_variable {
                 .send_with("actions.updateOrgVariable", crate::runtime::decode::unit)
         }
     }
-    /// Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `all`
-        All,
-        /// `private`
-        Private,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Private => "Private",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Private => "private",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VisibilityAllPrivateSelected as Visibility;
 }
 /// Request builder and parameter types of [`Actions::update_repo_variable`](crate::actions::Actions::update_repo_variable).
 pub mod update_repo_variable {

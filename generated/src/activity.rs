@@ -2298,12 +2298,8 @@ pub mod list_repos_starred_by_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct ListReposStarredByAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) sort: Option<
-            crate::activity::list_repos_starred_by_authenticated_user::Sort,
-        >,
-        pub(super) direction: Option<
-            crate::activity::list_repos_starred_by_authenticated_user::Direction,
-        >,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2317,19 +2313,13 @@ pub mod list_repos_starred_by_authenticated_user {
     impl<'c> ListReposStarredByAuthenticatedUser<'c> {
         /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::activity::list_repos_starred_by_authenticated_user::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::activity::list_repos_starred_by_authenticated_user::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2401,94 +2391,8 @@ pub mod list_repos_starred_by_authenticated_user {
             self.build().paginate()
         }
     }
-    /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Activity::list_repos_starred_by_user`](crate::activity::Activity::list_repos_starred_by_user).
 pub mod list_repos_starred_by_user {
@@ -2498,10 +2402,8 @@ pub mod list_repos_starred_by_user {
     pub struct ListReposStarredByUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) sort: Option<crate::activity::list_repos_starred_by_user::Sort>,
-        pub(super) direction: Option<
-            crate::activity::list_repos_starred_by_user::Direction,
-        >,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2515,19 +2417,13 @@ pub mod list_repos_starred_by_user {
     impl<'c> ListReposStarredByUser<'c> {
         /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::activity::list_repos_starred_by_user::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::activity::list_repos_starred_by_user::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2590,94 +2486,8 @@ pub mod list_repos_starred_by_user {
                 )
         }
     }
-    /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Activity::list_repos_watched_by_user`](crate::activity::Activity::list_repos_watched_by_user).
 pub mod list_repos_watched_by_user {

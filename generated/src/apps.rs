@@ -1371,2650 +1371,256 @@ pub mod create_installation_access_token {
                 )
         }
     }
-    /// Access to Actions workflows, runs and artifacts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsActions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsActions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsActions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsActions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository administration (creating and deleting repositories, settings, teams, collaborators): `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsAdministration {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsAdministration {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsAdministration {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsAdministration {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to build artifact metadata records: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsArtifactMetadata {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsArtifactMetadata {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsArtifactMetadata {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsArtifactMetadata {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository attestations: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsAttestations {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsAttestations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsAttestations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsAttestations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to check runs and check suites: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsChecks {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsChecks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsChecks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsChecks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to codespaces (listing, creating, editing, deleting): `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsCodespaces {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsCodespaces {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsCodespaces {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsCodespaces {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository contents, commits, branches, downloads, releases and merges: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsContents {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsContents {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsContents {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsContents {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to Dependabot secrets: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsDependabotSecrets {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsDependabotSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsDependabotSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsDependabotSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to deployments and their statuses: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsDeployments {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsDeployments {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsDeployments {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsDeployments {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to discussions with their comments and labels: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsDiscussions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsDiscussions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsDiscussions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsDiscussions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository environments: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsEnvironments {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsEnvironments {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsEnvironments {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsEnvironments {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to issues with their comments, assignees, labels and milestones: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsIssues {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsIssues {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsIssues {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsIssues {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to a repository's merge queues: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsMergeQueues {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsMergeQueues {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsMergeQueues {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsMergeQueues {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository metadata, collaborator lists and repository search: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsMetadata {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsMetadata {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsMetadata {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsMetadata {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to packages in GitHub Packages: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsPackages {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsPackages {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsPackages {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsPackages {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to GitHub Pages status, configuration and builds: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsPages {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsPages {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsPages {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsPages {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to pull requests with their comments, assignees, labels, milestones and merges: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsPullRequests {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsPullRequests {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsPullRequests {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsPullRequests {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to a repository's custom property values, where the property allows it: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsRepositoryCustomProperties {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsRepositoryCustomProperties {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsRepositoryCustomProperties {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsRepositoryCustomProperties {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository webhooks: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsRepositoryHooks {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsRepositoryHooks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsRepositoryHooks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsRepositoryHooks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to classic repository projects, columns and cards: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsRepositoryProjects {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsRepositoryProjects {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsRepositoryProjects {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsRepositoryProjects {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to secret scanning alerts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSecretScanningAlerts {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSecretScanningAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSecretScanningAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSecretScanningAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository Actions secrets: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSecrets {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to security events such as code scanning alerts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSecurityEvents {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSecurityEvents {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSecurityEvents {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSecurityEvents {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to one single file only: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSingleFile {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSingleFile {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSingleFile {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSingleFile {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to commit statuses: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsStatuses {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsStatuses {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsStatuses {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsStatuses {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to Dependabot alerts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsVulnerabilityAlerts {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsVulnerabilityAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsVulnerabilityAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsVulnerabilityAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Right to change Actions workflow files: `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsWorkflows {
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsWorkflows {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsWorkflows {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsWorkflows {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to an organization's custom property values, where the property allows it: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsCustomPropertiesForOrganizations {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsCustomPropertiesForOrganizations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsCustomPropertiesForOrganizations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsCustomPropertiesForOrganizations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization members and teams: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsMembers {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsMembers {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsMembers {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsMembers {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization administration: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationAdministration {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationAdministration {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationAdministration {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationAdministration {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to custom repository roles: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCustomRoles {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCustomRoles {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCustomRoles {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCustomRoles {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to custom organization roles: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCustomOrgRoles {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCustomOrgRoles {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCustomOrgRoles {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCustomOrgRoles {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the definitions of repository custom properties at organization level: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCustomProperties {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCustomProperties {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCustomProperties {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCustomProperties {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Right to manage Copilot Business seats of organization members: `write`. In public preview.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCopilotSeatManagement {
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCopilotSeatManagement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCopilotSeatManagement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCopilotSeatManagement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization announcement banners: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationAnnouncementBanners {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationAnnouncementBanners {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationAnnouncementBanners {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationAnnouncementBanners {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to events of organization activity: `read`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationEvents {
-        /// `read`
-        Read,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationEvents {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationEvents {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationEvents {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization webhooks: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationHooks {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationHooks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationHooks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationHooks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to fine-grained personal access tokens approved for the organization: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPersonalAccessTokens {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPersonalAccessTokens {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPersonalAccessTokens {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPersonalAccessTokens {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to pending requests for fine-grained personal access tokens in the organization: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPersonalAccessTokenRequests {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPersonalAccessTokenRequests {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPersonalAccessTokenRequests {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPersonalAccessTokenRequests {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the organization's plan: `read`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPlan {
-        /// `read`
-        Read,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPlan {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPlan {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPlan {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization projects: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationProjects {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationProjects {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationProjects {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationProjects {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the organization's packages in GitHub Packages: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPackages {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPackages {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPackages {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPackages {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization secrets: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationSecrets {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the organization's self-hosted Actions runners: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationSelfHostedRunners {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationSelfHostedRunners {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationSelfHostedRunners {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationSelfHostedRunners {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the list of users the organization blocks: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationUserBlocking {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationUserBlocking {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationUserBlocking {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationUserBlocking {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to team discussions and their comments: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsTeamDiscussions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsTeamDiscussions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsTeamDiscussions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsTeamDiscussions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's email addresses: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsEmailAddresses {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsEmailAddresses {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsEmailAddresses {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsEmailAddresses {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's followers: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsFollowers {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsFollowers {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsFollowers {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsFollowers {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's Git SSH keys: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsGitSshKeys {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsGitSshKeys {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsGitSshKeys {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsGitSshKeys {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's GPG keys: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsGpgKeys {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsGpgKeys {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsGpgKeys {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsGpgKeys {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository interaction limits: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsInteractionLimits {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsInteractionLimits {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsInteractionLimits {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsInteractionLimits {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Right to edit the user's profile settings: `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsProfile {
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsProfile {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsProfile {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsProfile {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the repositories the user stars: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsStarring {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsStarring {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsStarring {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsStarring {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization custom properties managed at enterprise level: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsEnterpriseCustomPropertiesForOrganizations {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsEnterpriseCustomPropertiesForOrganizations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsEnterpriseCustomPropertiesForOrganizations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsEnterpriseCustomPropertiesForOrganizations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PermissionsActions;
+    pub use crate::params::PermissionsAdministration;
+    pub use crate::params::PermissionsArtifactMetadata;
+    pub use crate::params::PermissionsAttestations;
+    pub use crate::params::PermissionsChecks;
+    pub use crate::params::PermissionsCodespaces;
+    pub use crate::params::PermissionsContents;
+    pub use crate::params::PermissionsDependabotSecrets;
+    pub use crate::params::PermissionsDeployments;
+    pub use crate::params::PermissionsDiscussions;
+    pub use crate::params::PermissionsEnvironments;
+    pub use crate::params::PermissionsIssues;
+    pub use crate::params::PermissionsMergeQueues;
+    pub use crate::params::PermissionsMetadata;
+    pub use crate::params::PermissionsPackages;
+    pub use crate::params::PermissionsPages;
+    pub use crate::params::PermissionsPullRequests;
+    pub use crate::params::PermissionsRepositoryCustomProperties;
+    pub use crate::params::PermissionsRepositoryHooks;
+    pub use crate::params::PermissionsRepositoryProjects;
+    pub use crate::params::PermissionsSecretScanningAlerts;
+    pub use crate::params::PermissionsSecrets;
+    pub use crate::params::PermissionsSecurityEvents;
+    pub use crate::params::PermissionsSingleFile;
+    pub use crate::params::PermissionsStatuses;
+    pub use crate::params::PermissionsVulnerabilityAlerts;
+    pub use crate::params::PermissionsWorkflows;
+    pub use crate::params::PermissionsCustomPropertiesForOrganizations;
+    pub use crate::params::PermissionsMembers;
+    pub use crate::params::PermissionsOrganizationAdministration;
+    pub use crate::params::PermissionsOrganizationCustomRoles;
+    pub use crate::params::PermissionsOrganizationCustomOrgRoles;
+    pub use crate::params::PermissionsOrganizationCustomProperties;
+    pub use crate::params::PermissionsOrganizationCopilotSeatManagement;
+    pub use crate::params::PermissionsOrganizationAnnouncementBanners;
+    pub use crate::params::PermissionsOrganizationEvents;
+    pub use crate::params::PermissionsOrganizationHooks;
+    pub use crate::params::PermissionsOrganizationPersonalAccessTokens;
+    pub use crate::params::PermissionsOrganizationPersonalAccessTokenRequests;
+    pub use crate::params::PermissionsOrganizationPlan;
+    pub use crate::params::PermissionsOrganizationProjects;
+    pub use crate::params::PermissionsOrganizationPackages;
+    pub use crate::params::PermissionsOrganizationSecrets;
+    pub use crate::params::PermissionsOrganizationSelfHostedRunners;
+    pub use crate::params::PermissionsOrganizationUserBlocking;
+    pub use crate::params::PermissionsTeamDiscussions;
+    pub use crate::params::PermissionsEmailAddresses;
+    pub use crate::params::PermissionsFollowers;
+    pub use crate::params::PermissionsGitSshKeys;
+    pub use crate::params::PermissionsGpgKeys;
+    pub use crate::params::PermissionsInteractionLimits;
+    pub use crate::params::PermissionsProfile;
+    pub use crate::params::PermissionsStarring;
+    pub use crate::params::PermissionsEnterpriseCustomPropertiesForOrganizations;
     /// Map of permission names to access levels to give the token. Leave out to keep everything the app was granted.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct Permissions {
         /// Access to Actions workflows, runs and artifacts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub actions: Option<
-            crate::apps::create_installation_access_token::PermissionsActions,
-        >,
+        pub actions: Option<crate::params::PermissionsActions>,
         /// Access to repository administration (creating and deleting repositories, settings, teams, collaborators): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub administration: Option<
-            crate::apps::create_installation_access_token::PermissionsAdministration,
-        >,
+        pub administration: Option<crate::params::PermissionsAdministration>,
         /// Access to build artifact metadata records: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub artifact_metadata: Option<
-            crate::apps::create_installation_access_token::PermissionsArtifactMetadata,
-        >,
+        pub artifact_metadata: Option<crate::params::PermissionsArtifactMetadata>,
         /// Access to repository attestations: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub attestations: Option<
-            crate::apps::create_installation_access_token::PermissionsAttestations,
-        >,
+        pub attestations: Option<crate::params::PermissionsAttestations>,
         /// Access to check runs and check suites: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub checks: Option<
-            crate::apps::create_installation_access_token::PermissionsChecks,
-        >,
+        pub checks: Option<crate::params::PermissionsChecks>,
         /// Access to codespaces (listing, creating, editing, deleting): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub codespaces: Option<
-            crate::apps::create_installation_access_token::PermissionsCodespaces,
-        >,
+        pub codespaces: Option<crate::params::PermissionsCodespaces>,
         /// Access to repository contents, commits, branches, downloads, releases and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub contents: Option<
-            crate::apps::create_installation_access_token::PermissionsContents,
-        >,
+        pub contents: Option<crate::params::PermissionsContents>,
         /// Access to Dependabot secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub dependabot_secrets: Option<
-            crate::apps::create_installation_access_token::PermissionsDependabotSecrets,
-        >,
+        pub dependabot_secrets: Option<crate::params::PermissionsDependabotSecrets>,
         /// Access to deployments and their statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub deployments: Option<
-            crate::apps::create_installation_access_token::PermissionsDeployments,
-        >,
+        pub deployments: Option<crate::params::PermissionsDeployments>,
         /// Access to discussions with their comments and labels: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub discussions: Option<
-            crate::apps::create_installation_access_token::PermissionsDiscussions,
-        >,
+        pub discussions: Option<crate::params::PermissionsDiscussions>,
         /// Access to repository environments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub environments: Option<
-            crate::apps::create_installation_access_token::PermissionsEnvironments,
-        >,
+        pub environments: Option<crate::params::PermissionsEnvironments>,
         /// Access to issues with their comments, assignees, labels and milestones: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub issues: Option<
-            crate::apps::create_installation_access_token::PermissionsIssues,
-        >,
+        pub issues: Option<crate::params::PermissionsIssues>,
         /// Access to a repository's merge queues: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub merge_queues: Option<
-            crate::apps::create_installation_access_token::PermissionsMergeQueues,
-        >,
+        pub merge_queues: Option<crate::params::PermissionsMergeQueues>,
         /// Access to repository metadata, collaborator lists and repository search: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub metadata: Option<
-            crate::apps::create_installation_access_token::PermissionsMetadata,
-        >,
+        pub metadata: Option<crate::params::PermissionsMetadata>,
         /// Access to packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub packages: Option<
-            crate::apps::create_installation_access_token::PermissionsPackages,
-        >,
+        pub packages: Option<crate::params::PermissionsPackages>,
         /// Access to GitHub Pages status, configuration and builds: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pages: Option<
-            crate::apps::create_installation_access_token::PermissionsPages,
-        >,
+        pub pages: Option<crate::params::PermissionsPages>,
         /// Access to pull requests with their comments, assignees, labels, milestones and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pull_requests: Option<
-            crate::apps::create_installation_access_token::PermissionsPullRequests,
-        >,
+        pub pull_requests: Option<crate::params::PermissionsPullRequests>,
         /// Access to a repository's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub repository_custom_properties: Option<
-            crate::apps::create_installation_access_token::PermissionsRepositoryCustomProperties,
+            crate::params::PermissionsRepositoryCustomProperties,
         >,
         /// Access to repository webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_hooks: Option<
-            crate::apps::create_installation_access_token::PermissionsRepositoryHooks,
-        >,
+        pub repository_hooks: Option<crate::params::PermissionsRepositoryHooks>,
         /// Access to classic repository projects, columns and cards: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_projects: Option<
-            crate::apps::create_installation_access_token::PermissionsRepositoryProjects,
-        >,
+        pub repository_projects: Option<crate::params::PermissionsRepositoryProjects>,
         /// Access to secret scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub secret_scanning_alerts: Option<
-            crate::apps::create_installation_access_token::PermissionsSecretScanningAlerts,
+            crate::params::PermissionsSecretScanningAlerts,
         >,
         /// Access to repository Actions secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secrets: Option<
-            crate::apps::create_installation_access_token::PermissionsSecrets,
-        >,
+        pub secrets: Option<crate::params::PermissionsSecrets>,
         /// Access to security events such as code scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub security_events: Option<
-            crate::apps::create_installation_access_token::PermissionsSecurityEvents,
-        >,
+        pub security_events: Option<crate::params::PermissionsSecurityEvents>,
         /// Access to one single file only: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub single_file: Option<
-            crate::apps::create_installation_access_token::PermissionsSingleFile,
-        >,
+        pub single_file: Option<crate::params::PermissionsSingleFile>,
         /// Access to commit statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub statuses: Option<
-            crate::apps::create_installation_access_token::PermissionsStatuses,
-        >,
+        pub statuses: Option<crate::params::PermissionsStatuses>,
         /// Access to Dependabot alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub vulnerability_alerts: Option<
-            crate::apps::create_installation_access_token::PermissionsVulnerabilityAlerts,
-        >,
+        pub vulnerability_alerts: Option<crate::params::PermissionsVulnerabilityAlerts>,
         /// Right to change Actions workflow files: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub workflows: Option<
-            crate::apps::create_installation_access_token::PermissionsWorkflows,
-        >,
+        pub workflows: Option<crate::params::PermissionsWorkflows>,
         /// Access to an organization's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub custom_properties_for_organizations: Option<
-            crate::apps::create_installation_access_token::PermissionsCustomPropertiesForOrganizations,
+            crate::params::PermissionsCustomPropertiesForOrganizations,
         >,
         /// Access to organization members and teams: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub members: Option<
-            crate::apps::create_installation_access_token::PermissionsMembers,
-        >,
+        pub members: Option<crate::params::PermissionsMembers>,
         /// Access to organization administration: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_administration: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationAdministration,
+            crate::params::PermissionsOrganizationAdministration,
         >,
         /// Access to custom repository roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_roles: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationCustomRoles,
+            crate::params::PermissionsOrganizationCustomRoles,
         >,
         /// Access to custom organization roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_org_roles: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationCustomOrgRoles,
+            crate::params::PermissionsOrganizationCustomOrgRoles,
         >,
         /// Access to the definitions of repository custom properties at organization level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_properties: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationCustomProperties,
+            crate::params::PermissionsOrganizationCustomProperties,
         >,
         /// Right to manage Copilot Business seats of organization members: `write`. In public preview.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_copilot_seat_management: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationCopilotSeatManagement,
+            crate::params::PermissionsOrganizationCopilotSeatManagement,
         >,
         /// Access to organization announcement banners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_announcement_banners: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationAnnouncementBanners,
+            crate::params::PermissionsOrganizationAnnouncementBanners,
         >,
         /// Access to events of organization activity: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_events: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationEvents,
-        >,
+        pub organization_events: Option<crate::params::PermissionsOrganizationEvents>,
         /// Access to organization webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_hooks: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationHooks,
-        >,
+        pub organization_hooks: Option<crate::params::PermissionsOrganizationHooks>,
         /// Access to fine-grained personal access tokens approved for the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_tokens: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationPersonalAccessTokens,
+            crate::params::PermissionsOrganizationPersonalAccessTokens,
         >,
         /// Access to pending requests for fine-grained personal access tokens in the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_token_requests: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationPersonalAccessTokenRequests,
+            crate::params::PermissionsOrganizationPersonalAccessTokenRequests,
         >,
         /// Access to the organization's plan: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_plan: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationPlan,
-        >,
+        pub organization_plan: Option<crate::params::PermissionsOrganizationPlan>,
         /// Access to organization projects: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_projects: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationProjects,
+            crate::params::PermissionsOrganizationProjects,
         >,
         /// Access to the organization's packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_packages: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationPackages,
+            crate::params::PermissionsOrganizationPackages,
         >,
         /// Access to organization secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_secrets: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationSecrets,
-        >,
+        pub organization_secrets: Option<crate::params::PermissionsOrganizationSecrets>,
         /// Access to the organization's self-hosted Actions runners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_self_hosted_runners: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationSelfHostedRunners,
+            crate::params::PermissionsOrganizationSelfHostedRunners,
         >,
         /// Access to the list of users the organization blocks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_user_blocking: Option<
-            crate::apps::create_installation_access_token::PermissionsOrganizationUserBlocking,
+            crate::params::PermissionsOrganizationUserBlocking,
         >,
         /// Access to team discussions and their comments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub team_discussions: Option<
-            crate::apps::create_installation_access_token::PermissionsTeamDiscussions,
-        >,
+        pub team_discussions: Option<crate::params::PermissionsTeamDiscussions>,
         /// Access to the user's email addresses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_addresses: Option<
-            crate::apps::create_installation_access_token::PermissionsEmailAddresses,
-        >,
+        pub email_addresses: Option<crate::params::PermissionsEmailAddresses>,
         /// Access to the user's followers: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub followers: Option<
-            crate::apps::create_installation_access_token::PermissionsFollowers,
-        >,
+        pub followers: Option<crate::params::PermissionsFollowers>,
         /// Access to the user's Git SSH keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub git_ssh_keys: Option<
-            crate::apps::create_installation_access_token::PermissionsGitSshKeys,
-        >,
+        pub git_ssh_keys: Option<crate::params::PermissionsGitSshKeys>,
         /// Access to the user's GPG keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub gpg_keys: Option<
-            crate::apps::create_installation_access_token::PermissionsGpgKeys,
-        >,
+        pub gpg_keys: Option<crate::params::PermissionsGpgKeys>,
         /// Access to repository interaction limits: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub interaction_limits: Option<
-            crate::apps::create_installation_access_token::PermissionsInteractionLimits,
-        >,
+        pub interaction_limits: Option<crate::params::PermissionsInteractionLimits>,
         /// Right to edit the user's profile settings: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub profile: Option<
-            crate::apps::create_installation_access_token::PermissionsProfile,
-        >,
+        pub profile: Option<crate::params::PermissionsProfile>,
         /// Access to the repositories the user stars: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub starring: Option<
-            crate::apps::create_installation_access_token::PermissionsStarring,
-        >,
+        pub starring: Option<crate::params::PermissionsStarring>,
         /// Access to organization custom properties managed at enterprise level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub enterprise_custom_properties_for_organizations: Option<
-            crate::apps::create_installation_access_token::PermissionsEnterpriseCustomPropertiesForOrganizations,
+            crate::params::PermissionsEnterpriseCustomPropertiesForOrganizations,
         >,
     }
 }
@@ -4651,8 +2257,8 @@ pub mod list_accounts_for_plan {
     pub struct ListAccountsForPlan<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) plan_id: i64,
-        pub(super) sort: Option<crate::apps::list_accounts_for_plan::Sort>,
-        pub(super) direction: Option<crate::apps::list_accounts_for_plan::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -4666,16 +2272,13 @@ pub mod list_accounts_for_plan {
     impl<'c> ListAccountsForPlan<'c> {
         /// Field to order the accounts by: `created` or `updated`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::apps::list_accounts_for_plan::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// `asc` puts the oldest accounts first. Only used together with `sort`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::apps::list_accounts_for_plan::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -4741,94 +2344,8 @@ pub mod list_accounts_for_plan {
             self.build().paginate()
         }
     }
-    /// Field to order the accounts by: `created` or `updated`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// `asc` puts the oldest accounts first. Only used together with `sort`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Apps::list_accounts_for_plan_stubbed`](crate::apps::Apps::list_accounts_for_plan_stubbed).
 pub mod list_accounts_for_plan_stubbed {
@@ -4838,10 +2355,8 @@ pub mod list_accounts_for_plan_stubbed {
     pub struct ListAccountsForPlanStubbed<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) plan_id: i64,
-        pub(super) sort: Option<crate::apps::list_accounts_for_plan_stubbed::Sort>,
-        pub(super) direction: Option<
-            crate::apps::list_accounts_for_plan_stubbed::Direction,
-        >,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -4855,19 +2370,13 @@ pub mod list_accounts_for_plan_stubbed {
     impl<'c> ListAccountsForPlanStubbed<'c> {
         /// Field to order the accounts by: `created` or `updated`. Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::apps::list_accounts_for_plan_stubbed::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// `asc` puts the oldest accounts first. Only used together with `sort`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::apps::list_accounts_for_plan_stubbed::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -4939,94 +2448,8 @@ pub mod list_accounts_for_plan_stubbed {
             self.build().paginate()
         }
     }
-    /// Field to order the accounts by: `created` or `updated`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// `asc` puts the oldest accounts first. Only used together with `sort`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Apps::list_installation_repos_for_authenticated_user`](crate::apps::Apps::list_installation_repos_for_authenticated_user).
 pub mod list_installation_repos_for_authenticated_user {
@@ -6190,2596 +3613,256 @@ pub mod scope_token {
             target_id: Option<i64>,
         },
     }
-    /// Access to Actions workflows, runs and artifacts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsActions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsActions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsActions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsActions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository administration (creating and deleting repositories, settings, teams, collaborators): `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsAdministration {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsAdministration {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsAdministration {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsAdministration {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to build artifact metadata records: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsArtifactMetadata {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsArtifactMetadata {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsArtifactMetadata {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsArtifactMetadata {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository attestations: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsAttestations {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsAttestations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsAttestations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsAttestations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to check runs and check suites: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsChecks {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsChecks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsChecks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsChecks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to codespaces (listing, creating, editing, deleting): `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsCodespaces {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsCodespaces {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsCodespaces {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsCodespaces {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository contents, commits, branches, downloads, releases and merges: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsContents {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsContents {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsContents {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsContents {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to Dependabot secrets: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsDependabotSecrets {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsDependabotSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsDependabotSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsDependabotSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to deployments and their statuses: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsDeployments {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsDeployments {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsDeployments {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsDeployments {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to discussions with their comments and labels: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsDiscussions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsDiscussions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsDiscussions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsDiscussions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository environments: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsEnvironments {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsEnvironments {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsEnvironments {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsEnvironments {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to issues with their comments, assignees, labels and milestones: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsIssues {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsIssues {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsIssues {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsIssues {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to a repository's merge queues: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsMergeQueues {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsMergeQueues {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsMergeQueues {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsMergeQueues {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository metadata, collaborator lists and repository search: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsMetadata {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsMetadata {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsMetadata {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsMetadata {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to packages in GitHub Packages: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsPackages {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsPackages {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsPackages {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsPackages {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to GitHub Pages status, configuration and builds: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsPages {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsPages {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsPages {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsPages {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to pull requests with their comments, assignees, labels, milestones and merges: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsPullRequests {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsPullRequests {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsPullRequests {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsPullRequests {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to a repository's custom property values, where the property allows it: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsRepositoryCustomProperties {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsRepositoryCustomProperties {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsRepositoryCustomProperties {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsRepositoryCustomProperties {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository webhooks: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsRepositoryHooks {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsRepositoryHooks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsRepositoryHooks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsRepositoryHooks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to classic repository projects, columns and cards: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsRepositoryProjects {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsRepositoryProjects {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsRepositoryProjects {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsRepositoryProjects {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to secret scanning alerts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSecretScanningAlerts {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSecretScanningAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSecretScanningAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSecretScanningAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository Actions secrets: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSecrets {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to security events such as code scanning alerts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSecurityEvents {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSecurityEvents {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSecurityEvents {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSecurityEvents {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to one single file only: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsSingleFile {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsSingleFile {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsSingleFile {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsSingleFile {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to commit statuses: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsStatuses {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsStatuses {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsStatuses {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsStatuses {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to Dependabot alerts: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsVulnerabilityAlerts {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsVulnerabilityAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsVulnerabilityAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsVulnerabilityAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Right to change Actions workflow files: `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsWorkflows {
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsWorkflows {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsWorkflows {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsWorkflows {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to an organization's custom property values, where the property allows it: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsCustomPropertiesForOrganizations {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsCustomPropertiesForOrganizations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsCustomPropertiesForOrganizations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsCustomPropertiesForOrganizations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization members and teams: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsMembers {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsMembers {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsMembers {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsMembers {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization administration: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationAdministration {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationAdministration {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationAdministration {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationAdministration {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to custom repository roles: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCustomRoles {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCustomRoles {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCustomRoles {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCustomRoles {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to custom organization roles: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCustomOrgRoles {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCustomOrgRoles {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCustomOrgRoles {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCustomOrgRoles {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the definitions of repository custom properties at organization level: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCustomProperties {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCustomProperties {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCustomProperties {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCustomProperties {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Right to manage Copilot Business seats of organization members: `write`. In public preview.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationCopilotSeatManagement {
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationCopilotSeatManagement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationCopilotSeatManagement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationCopilotSeatManagement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization announcement banners: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationAnnouncementBanners {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationAnnouncementBanners {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationAnnouncementBanners {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationAnnouncementBanners {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to events of organization activity: `read`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationEvents {
-        /// `read`
-        Read,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationEvents {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationEvents {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationEvents {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization webhooks: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationHooks {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationHooks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationHooks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationHooks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to fine-grained personal access tokens approved for the organization: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPersonalAccessTokens {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPersonalAccessTokens {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPersonalAccessTokens {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPersonalAccessTokens {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to pending requests for fine-grained personal access tokens in the organization: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPersonalAccessTokenRequests {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPersonalAccessTokenRequests {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPersonalAccessTokenRequests {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPersonalAccessTokenRequests {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the organization's plan: `read`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPlan {
-        /// `read`
-        Read,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPlan {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPlan {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPlan {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization projects: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationProjects {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationProjects {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationProjects {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationProjects {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the organization's packages in GitHub Packages: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationPackages {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationPackages {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationPackages {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationPackages {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization secrets: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationSecrets {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the organization's self-hosted Actions runners: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationSelfHostedRunners {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationSelfHostedRunners {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationSelfHostedRunners {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationSelfHostedRunners {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the list of users the organization blocks: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsOrganizationUserBlocking {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsOrganizationUserBlocking {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsOrganizationUserBlocking {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsOrganizationUserBlocking {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to team discussions and their comments: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsTeamDiscussions {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsTeamDiscussions {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsTeamDiscussions {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsTeamDiscussions {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's email addresses: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsEmailAddresses {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsEmailAddresses {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsEmailAddresses {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsEmailAddresses {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's followers: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsFollowers {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsFollowers {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsFollowers {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsFollowers {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's Git SSH keys: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsGitSshKeys {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsGitSshKeys {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsGitSshKeys {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsGitSshKeys {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the user's GPG keys: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsGpgKeys {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsGpgKeys {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsGpgKeys {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsGpgKeys {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to repository interaction limits: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsInteractionLimits {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsInteractionLimits {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsInteractionLimits {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsInteractionLimits {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Right to edit the user's profile settings: `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsProfile {
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsProfile {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsProfile {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsProfile {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to the repositories the user stars: `read` or `write`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsStarring {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsStarring {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsStarring {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsStarring {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Access to organization custom properties managed at enterprise level: `read`, `write` or `admin`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PermissionsEnterpriseCustomPropertiesForOrganizations {
-        /// `read`
-        Read,
-        /// `write`
-        Write,
-        /// `admin`
-        Admin,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PermissionsEnterpriseCustomPropertiesForOrganizations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Read => "Read",
-                    Self::Write => "Write",
-                    Self::Admin => "Admin",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PermissionsEnterpriseCustomPropertiesForOrganizations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Read => "read",
-                Self::Write => "write",
-                Self::Admin => "admin",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PermissionsEnterpriseCustomPropertiesForOrganizations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PermissionsActions;
+    pub use crate::params::PermissionsAdministration;
+    pub use crate::params::PermissionsArtifactMetadata;
+    pub use crate::params::PermissionsAttestations;
+    pub use crate::params::PermissionsChecks;
+    pub use crate::params::PermissionsCodespaces;
+    pub use crate::params::PermissionsContents;
+    pub use crate::params::PermissionsDependabotSecrets;
+    pub use crate::params::PermissionsDeployments;
+    pub use crate::params::PermissionsDiscussions;
+    pub use crate::params::PermissionsEnvironments;
+    pub use crate::params::PermissionsIssues;
+    pub use crate::params::PermissionsMergeQueues;
+    pub use crate::params::PermissionsMetadata;
+    pub use crate::params::PermissionsPackages;
+    pub use crate::params::PermissionsPages;
+    pub use crate::params::PermissionsPullRequests;
+    pub use crate::params::PermissionsRepositoryCustomProperties;
+    pub use crate::params::PermissionsRepositoryHooks;
+    pub use crate::params::PermissionsRepositoryProjects;
+    pub use crate::params::PermissionsSecretScanningAlerts;
+    pub use crate::params::PermissionsSecrets;
+    pub use crate::params::PermissionsSecurityEvents;
+    pub use crate::params::PermissionsSingleFile;
+    pub use crate::params::PermissionsStatuses;
+    pub use crate::params::PermissionsVulnerabilityAlerts;
+    pub use crate::params::PermissionsWorkflows;
+    pub use crate::params::PermissionsCustomPropertiesForOrganizations;
+    pub use crate::params::PermissionsMembers;
+    pub use crate::params::PermissionsOrganizationAdministration;
+    pub use crate::params::PermissionsOrganizationCustomRoles;
+    pub use crate::params::PermissionsOrganizationCustomOrgRoles;
+    pub use crate::params::PermissionsOrganizationCustomProperties;
+    pub use crate::params::PermissionsOrganizationCopilotSeatManagement;
+    pub use crate::params::PermissionsOrganizationAnnouncementBanners;
+    pub use crate::params::PermissionsOrganizationEvents;
+    pub use crate::params::PermissionsOrganizationHooks;
+    pub use crate::params::PermissionsOrganizationPersonalAccessTokens;
+    pub use crate::params::PermissionsOrganizationPersonalAccessTokenRequests;
+    pub use crate::params::PermissionsOrganizationPlan;
+    pub use crate::params::PermissionsOrganizationProjects;
+    pub use crate::params::PermissionsOrganizationPackages;
+    pub use crate::params::PermissionsOrganizationSecrets;
+    pub use crate::params::PermissionsOrganizationSelfHostedRunners;
+    pub use crate::params::PermissionsOrganizationUserBlocking;
+    pub use crate::params::PermissionsTeamDiscussions;
+    pub use crate::params::PermissionsEmailAddresses;
+    pub use crate::params::PermissionsFollowers;
+    pub use crate::params::PermissionsGitSshKeys;
+    pub use crate::params::PermissionsGpgKeys;
+    pub use crate::params::PermissionsInteractionLimits;
+    pub use crate::params::PermissionsProfile;
+    pub use crate::params::PermissionsStarring;
+    pub use crate::params::PermissionsEnterpriseCustomPropertiesForOrganizations;
     /// Map of permission names to access levels for the new token.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct Permissions {
         /// Access to Actions workflows, runs and artifacts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub actions: Option<crate::apps::scope_token::PermissionsActions>,
+        pub actions: Option<crate::params::PermissionsActions>,
         /// Access to repository administration (creating and deleting repositories, settings, teams, collaborators): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub administration: Option<crate::apps::scope_token::PermissionsAdministration>,
+        pub administration: Option<crate::params::PermissionsAdministration>,
         /// Access to build artifact metadata records: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub artifact_metadata: Option<
-            crate::apps::scope_token::PermissionsArtifactMetadata,
-        >,
+        pub artifact_metadata: Option<crate::params::PermissionsArtifactMetadata>,
         /// Access to repository attestations: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub attestations: Option<crate::apps::scope_token::PermissionsAttestations>,
+        pub attestations: Option<crate::params::PermissionsAttestations>,
         /// Access to check runs and check suites: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub checks: Option<crate::apps::scope_token::PermissionsChecks>,
+        pub checks: Option<crate::params::PermissionsChecks>,
         /// Access to codespaces (listing, creating, editing, deleting): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub codespaces: Option<crate::apps::scope_token::PermissionsCodespaces>,
+        pub codespaces: Option<crate::params::PermissionsCodespaces>,
         /// Access to repository contents, commits, branches, downloads, releases and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub contents: Option<crate::apps::scope_token::PermissionsContents>,
+        pub contents: Option<crate::params::PermissionsContents>,
         /// Access to Dependabot secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub dependabot_secrets: Option<
-            crate::apps::scope_token::PermissionsDependabotSecrets,
-        >,
+        pub dependabot_secrets: Option<crate::params::PermissionsDependabotSecrets>,
         /// Access to deployments and their statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub deployments: Option<crate::apps::scope_token::PermissionsDeployments>,
+        pub deployments: Option<crate::params::PermissionsDeployments>,
         /// Access to discussions with their comments and labels: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub discussions: Option<crate::apps::scope_token::PermissionsDiscussions>,
+        pub discussions: Option<crate::params::PermissionsDiscussions>,
         /// Access to repository environments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub environments: Option<crate::apps::scope_token::PermissionsEnvironments>,
+        pub environments: Option<crate::params::PermissionsEnvironments>,
         /// Access to issues with their comments, assignees, labels and milestones: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub issues: Option<crate::apps::scope_token::PermissionsIssues>,
+        pub issues: Option<crate::params::PermissionsIssues>,
         /// Access to a repository's merge queues: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub merge_queues: Option<crate::apps::scope_token::PermissionsMergeQueues>,
+        pub merge_queues: Option<crate::params::PermissionsMergeQueues>,
         /// Access to repository metadata, collaborator lists and repository search: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub metadata: Option<crate::apps::scope_token::PermissionsMetadata>,
+        pub metadata: Option<crate::params::PermissionsMetadata>,
         /// Access to packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub packages: Option<crate::apps::scope_token::PermissionsPackages>,
+        pub packages: Option<crate::params::PermissionsPackages>,
         /// Access to GitHub Pages status, configuration and builds: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pages: Option<crate::apps::scope_token::PermissionsPages>,
+        pub pages: Option<crate::params::PermissionsPages>,
         /// Access to pull requests with their comments, assignees, labels, milestones and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pull_requests: Option<crate::apps::scope_token::PermissionsPullRequests>,
+        pub pull_requests: Option<crate::params::PermissionsPullRequests>,
         /// Access to a repository's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub repository_custom_properties: Option<
-            crate::apps::scope_token::PermissionsRepositoryCustomProperties,
+            crate::params::PermissionsRepositoryCustomProperties,
         >,
         /// Access to repository webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_hooks: Option<
-            crate::apps::scope_token::PermissionsRepositoryHooks,
-        >,
+        pub repository_hooks: Option<crate::params::PermissionsRepositoryHooks>,
         /// Access to classic repository projects, columns and cards: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_projects: Option<
-            crate::apps::scope_token::PermissionsRepositoryProjects,
-        >,
+        pub repository_projects: Option<crate::params::PermissionsRepositoryProjects>,
         /// Access to secret scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub secret_scanning_alerts: Option<
-            crate::apps::scope_token::PermissionsSecretScanningAlerts,
+            crate::params::PermissionsSecretScanningAlerts,
         >,
         /// Access to repository Actions secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secrets: Option<crate::apps::scope_token::PermissionsSecrets>,
+        pub secrets: Option<crate::params::PermissionsSecrets>,
         /// Access to security events such as code scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub security_events: Option<crate::apps::scope_token::PermissionsSecurityEvents>,
+        pub security_events: Option<crate::params::PermissionsSecurityEvents>,
         /// Access to one single file only: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub single_file: Option<crate::apps::scope_token::PermissionsSingleFile>,
+        pub single_file: Option<crate::params::PermissionsSingleFile>,
         /// Access to commit statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub statuses: Option<crate::apps::scope_token::PermissionsStatuses>,
+        pub statuses: Option<crate::params::PermissionsStatuses>,
         /// Access to Dependabot alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub vulnerability_alerts: Option<
-            crate::apps::scope_token::PermissionsVulnerabilityAlerts,
-        >,
+        pub vulnerability_alerts: Option<crate::params::PermissionsVulnerabilityAlerts>,
         /// Right to change Actions workflow files: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub workflows: Option<crate::apps::scope_token::PermissionsWorkflows>,
+        pub workflows: Option<crate::params::PermissionsWorkflows>,
         /// Access to an organization's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub custom_properties_for_organizations: Option<
-            crate::apps::scope_token::PermissionsCustomPropertiesForOrganizations,
+            crate::params::PermissionsCustomPropertiesForOrganizations,
         >,
         /// Access to organization members and teams: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub members: Option<crate::apps::scope_token::PermissionsMembers>,
+        pub members: Option<crate::params::PermissionsMembers>,
         /// Access to organization administration: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_administration: Option<
-            crate::apps::scope_token::PermissionsOrganizationAdministration,
+            crate::params::PermissionsOrganizationAdministration,
         >,
         /// Access to custom repository roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_roles: Option<
-            crate::apps::scope_token::PermissionsOrganizationCustomRoles,
+            crate::params::PermissionsOrganizationCustomRoles,
         >,
         /// Access to custom organization roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_org_roles: Option<
-            crate::apps::scope_token::PermissionsOrganizationCustomOrgRoles,
+            crate::params::PermissionsOrganizationCustomOrgRoles,
         >,
         /// Access to the definitions of repository custom properties at organization level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_properties: Option<
-            crate::apps::scope_token::PermissionsOrganizationCustomProperties,
+            crate::params::PermissionsOrganizationCustomProperties,
         >,
         /// Right to manage Copilot Business seats of organization members: `write`. In public preview.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_copilot_seat_management: Option<
-            crate::apps::scope_token::PermissionsOrganizationCopilotSeatManagement,
+            crate::params::PermissionsOrganizationCopilotSeatManagement,
         >,
         /// Access to organization announcement banners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_announcement_banners: Option<
-            crate::apps::scope_token::PermissionsOrganizationAnnouncementBanners,
+            crate::params::PermissionsOrganizationAnnouncementBanners,
         >,
         /// Access to events of organization activity: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_events: Option<
-            crate::apps::scope_token::PermissionsOrganizationEvents,
-        >,
+        pub organization_events: Option<crate::params::PermissionsOrganizationEvents>,
         /// Access to organization webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_hooks: Option<
-            crate::apps::scope_token::PermissionsOrganizationHooks,
-        >,
+        pub organization_hooks: Option<crate::params::PermissionsOrganizationHooks>,
         /// Access to fine-grained personal access tokens approved for the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_tokens: Option<
-            crate::apps::scope_token::PermissionsOrganizationPersonalAccessTokens,
+            crate::params::PermissionsOrganizationPersonalAccessTokens,
         >,
         /// Access to pending requests for fine-grained personal access tokens in the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_token_requests: Option<
-            crate::apps::scope_token::PermissionsOrganizationPersonalAccessTokenRequests,
+            crate::params::PermissionsOrganizationPersonalAccessTokenRequests,
         >,
         /// Access to the organization's plan: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_plan: Option<
-            crate::apps::scope_token::PermissionsOrganizationPlan,
-        >,
+        pub organization_plan: Option<crate::params::PermissionsOrganizationPlan>,
         /// Access to organization projects: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_projects: Option<
-            crate::apps::scope_token::PermissionsOrganizationProjects,
+            crate::params::PermissionsOrganizationProjects,
         >,
         /// Access to the organization's packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_packages: Option<
-            crate::apps::scope_token::PermissionsOrganizationPackages,
+            crate::params::PermissionsOrganizationPackages,
         >,
         /// Access to organization secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_secrets: Option<
-            crate::apps::scope_token::PermissionsOrganizationSecrets,
-        >,
+        pub organization_secrets: Option<crate::params::PermissionsOrganizationSecrets>,
         /// Access to the organization's self-hosted Actions runners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_self_hosted_runners: Option<
-            crate::apps::scope_token::PermissionsOrganizationSelfHostedRunners,
+            crate::params::PermissionsOrganizationSelfHostedRunners,
         >,
         /// Access to the list of users the organization blocks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_user_blocking: Option<
-            crate::apps::scope_token::PermissionsOrganizationUserBlocking,
+            crate::params::PermissionsOrganizationUserBlocking,
         >,
         /// Access to team discussions and their comments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub team_discussions: Option<
-            crate::apps::scope_token::PermissionsTeamDiscussions,
-        >,
+        pub team_discussions: Option<crate::params::PermissionsTeamDiscussions>,
         /// Access to the user's email addresses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_addresses: Option<crate::apps::scope_token::PermissionsEmailAddresses>,
+        pub email_addresses: Option<crate::params::PermissionsEmailAddresses>,
         /// Access to the user's followers: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub followers: Option<crate::apps::scope_token::PermissionsFollowers>,
+        pub followers: Option<crate::params::PermissionsFollowers>,
         /// Access to the user's Git SSH keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub git_ssh_keys: Option<crate::apps::scope_token::PermissionsGitSshKeys>,
+        pub git_ssh_keys: Option<crate::params::PermissionsGitSshKeys>,
         /// Access to the user's GPG keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub gpg_keys: Option<crate::apps::scope_token::PermissionsGpgKeys>,
+        pub gpg_keys: Option<crate::params::PermissionsGpgKeys>,
         /// Access to repository interaction limits: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub interaction_limits: Option<
-            crate::apps::scope_token::PermissionsInteractionLimits,
-        >,
+        pub interaction_limits: Option<crate::params::PermissionsInteractionLimits>,
         /// Right to edit the user's profile settings: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub profile: Option<crate::apps::scope_token::PermissionsProfile>,
+        pub profile: Option<crate::params::PermissionsProfile>,
         /// Access to the repositories the user stars: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub starring: Option<crate::apps::scope_token::PermissionsStarring>,
+        pub starring: Option<crate::params::PermissionsStarring>,
         /// Access to organization custom properties managed at enterprise level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub enterprise_custom_properties_for_organizations: Option<
-            crate::apps::scope_token::PermissionsEnterpriseCustomPropertiesForOrganizations,
+            crate::params::PermissionsEnterpriseCustomPropertiesForOrganizations,
         >,
     }
 }

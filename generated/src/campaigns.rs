@@ -339,8 +339,8 @@ pub mod list_org_campaigns {
         pub(super) org: String,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
-        pub(super) direction: Option<crate::campaigns::list_org_campaigns::Direction>,
-        pub(super) state: Option<crate::campaigns::list_org_campaigns::State>,
+        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) state: Option<crate::params::StateClosedOpen>,
         pub(super) sort: Option<crate::campaigns::list_org_campaigns::Sort>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -365,19 +365,13 @@ pub mod list_org_campaigns {
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::campaigns::list_org_campaigns::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
         /// Only return campaigns in this state: `open` or `closed`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::campaigns::list_org_campaigns::State,
-        ) -> Self {
+        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -440,94 +434,8 @@ pub mod list_org_campaigns {
             self.build().paginate()
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only return campaigns in this state: `open` or `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
+    pub use crate::params::StateClosedOpen as State;
     /// What to sort by: `created`, `updated`, `ends_at` or `published`. Default: `created`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -596,7 +504,7 @@ pub mod update_campaign {
         pub(super) team_managers: Option<Vec<String>>,
         pub(super) ends_at: Option<crate::runtime::Timestamp>,
         pub(super) contact_link: Option<Option<String>>,
-        pub(super) state: Option<crate::campaigns::update_campaign::State>,
+        pub(super) state: Option<crate::params::StateClosedOpen>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for UpdateCampaign<'_> {
@@ -654,7 +562,7 @@ pub mod update_campaign {
         }
         /// `open` or `closed`.
         #[inline]
-        pub fn state(mut self, state: crate::campaigns::update_campaign::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -701,48 +609,5 @@ pub mod update_campaign {
                 .send_with("campaigns.updateCampaign", crate::runtime::decode::json)
         }
     }
-    /// `open` or `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateClosedOpen as State;
 }

@@ -497,9 +497,9 @@ pub mod create {
         pub(super) head_sha: String,
         pub(super) details_url: Option<String>,
         pub(super) external_id: Option<String>,
-        pub(super) status: Option<crate::checks::create::Status>,
+        pub(super) status: Option<crate::params::Status>,
         pub(super) started_at: Option<crate::runtime::Timestamp>,
-        pub(super) conclusion: Option<crate::checks::create::Conclusion>,
+        pub(super) conclusion: Option<crate::params::Conclusion>,
         pub(super) completed_at: Option<crate::runtime::Timestamp>,
         pub(super) output: Option<crate::checks::create::Output>,
         pub(super) actions: Option<Vec<crate::checks::create::ActionsItem>>,
@@ -526,7 +526,7 @@ pub mod create {
         }
         /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`. Default: `queued`.
         #[inline]
-        pub fn status(mut self, status: crate::checks::create::Status) -> Self {
+        pub fn status(mut self, status: crate::params::Status) -> Self {
             self.status = Some(status);
             self
         }
@@ -541,10 +541,7 @@ pub mod create {
         }
         /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
         #[inline]
-        pub fn conclusion(
-            mut self,
-            conclusion: crate::checks::create::Conclusion,
-        ) -> Self {
+        pub fn conclusion(mut self, conclusion: crate::params::Conclusion) -> Self {
             self.conclusion = Some(conclusion);
             self
         }
@@ -614,170 +611,9 @@ pub mod create {
             self.build().send_with("checks.create", crate::runtime::decode::json)
         }
     }
-    /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`. Default: `queued`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Status {
-        /// `queued`
-        Queued,
-        /// `in_progress`
-        InProgress,
-        /// `completed`
-        Completed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Status {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Queued => "Queued",
-                    Self::InProgress => "InProgress",
-                    Self::Completed => "Completed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Status {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Queued => "queued",
-                Self::InProgress => "in_progress",
-                Self::Completed => "completed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Status {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Conclusion {
-        /// `action_required`
-        ActionRequired,
-        /// `cancelled`
-        Cancelled,
-        /// `failure`
-        Failure,
-        /// `neutral`
-        Neutral,
-        /// `success`
-        Success,
-        /// `skipped`
-        Skipped,
-        /// `stale`
-        Stale,
-        /// `timed_out`
-        TimedOut,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Conclusion {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::ActionRequired => "ActionRequired",
-                    Self::Cancelled => "Cancelled",
-                    Self::Failure => "Failure",
-                    Self::Neutral => "Neutral",
-                    Self::Success => "Success",
-                    Self::Skipped => "Skipped",
-                    Self::Stale => "Stale",
-                    Self::TimedOut => "TimedOut",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Conclusion {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ActionRequired => "action_required",
-                Self::Cancelled => "cancelled",
-                Self::Failure => "failure",
-                Self::Neutral => "neutral",
-                Self::Success => "success",
-                Self::Skipped => "skipped",
-                Self::Stale => "stale",
-                Self::TimedOut => "timed_out",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Conclusion {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Severity of the note. Values: `notice`, `warning`, `failure`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum OutputAnnotationsAnnotationLevel {
-        /// `notice`
-        Notice,
-        /// `warning`
-        Warning,
-        /// `failure`
-        Failure,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for OutputAnnotationsAnnotationLevel {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Notice => "Notice",
-                    Self::Warning => "Warning",
-                    Self::Failure => "Failure",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl OutputAnnotationsAnnotationLevel {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Notice => "notice",
-                Self::Warning => "warning",
-                Self::Failure => "failure",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for OutputAnnotationsAnnotationLevel {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Status;
+    pub use crate::params::Conclusion;
+    pub use crate::params::OutputAnnotationsAnnotationLevel;
     /// Notes tied to lines of files, at most 50 per call.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct OutputAnnotationsItem {
@@ -794,7 +630,7 @@ pub mod create {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub end_column: Option<i64>,
         /// Severity of the note. Values: `notice`, `warning`, `failure`.
-        pub annotation_level: crate::checks::create::OutputAnnotationsAnnotationLevel,
+        pub annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
         /// Short text of the note, at most 64 KB.
         pub message: String,
         /// Title of the note, at most 255 characters.
@@ -811,7 +647,7 @@ pub mod create {
             path: impl Into<String>,
             start_line: i64,
             end_line: i64,
-            annotation_level: crate::checks::create::OutputAnnotationsAnnotationLevel,
+            annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
             message: impl Into<String>,
         ) -> Self {
             Self {
@@ -1151,8 +987,8 @@ pub mod list_for_ref {
         pub(super) repo: String,
         pub(super) r#ref: String,
         pub(super) check_name: Option<String>,
-        pub(super) status: Option<crate::checks::list_for_ref::Status>,
-        pub(super) filter: Option<crate::checks::list_for_ref::Filter>,
+        pub(super) status: Option<crate::params::Status>,
+        pub(super) filter: Option<crate::params::FilterAllLatest>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) app_id: Option<i64>,
@@ -1173,13 +1009,13 @@ pub mod list_for_ref {
         }
         /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
         #[inline]
-        pub fn status(mut self, status: crate::checks::list_for_ref::Status) -> Self {
+        pub fn status(mut self, status: crate::params::Status) -> Self {
             self.status = Some(status);
             self
         }
         /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
         #[inline]
-        pub fn filter(mut self, filter: crate::checks::list_for_ref::Filter) -> Self {
+        pub fn filter(mut self, filter: crate::params::FilterAllLatest) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -1257,98 +1093,8 @@ pub mod list_for_ref {
             self.build().paginate()
         }
     }
-    /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Status {
-        /// `queued`
-        Queued,
-        /// `in_progress`
-        InProgress,
-        /// `completed`
-        Completed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Status {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Queued => "Queued",
-                    Self::InProgress => "InProgress",
-                    Self::Completed => "Completed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Status {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Queued => "queued",
-                Self::InProgress => "in_progress",
-                Self::Completed => "completed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Status {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `latest`
-        Latest,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Latest => "Latest",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Latest => "latest",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Status;
+    pub use crate::params::FilterAllLatest as Filter;
 }
 /// Request builder and parameter types of [`Checks::list_for_suite`](crate::checks::Checks::list_for_suite).
 pub mod list_for_suite {
@@ -1361,8 +1107,8 @@ pub mod list_for_suite {
         pub(super) repo: String,
         pub(super) check_suite_id: i64,
         pub(super) check_name: Option<String>,
-        pub(super) status: Option<crate::checks::list_for_suite::Status>,
-        pub(super) filter: Option<crate::checks::list_for_suite::Filter>,
+        pub(super) status: Option<crate::params::Status>,
+        pub(super) filter: Option<crate::params::FilterAllLatest>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1382,13 +1128,13 @@ pub mod list_for_suite {
         }
         /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
         #[inline]
-        pub fn status(mut self, status: crate::checks::list_for_suite::Status) -> Self {
+        pub fn status(mut self, status: crate::params::Status) -> Self {
             self.status = Some(status);
             self
         }
         /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
         #[inline]
-        pub fn filter(mut self, filter: crate::checks::list_for_suite::Filter) -> Self {
+        pub fn filter(mut self, filter: crate::params::FilterAllLatest) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -1457,98 +1203,8 @@ pub mod list_for_suite {
             self.build().paginate()
         }
     }
-    /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Status {
-        /// `queued`
-        Queued,
-        /// `in_progress`
-        InProgress,
-        /// `completed`
-        Completed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Status {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Queued => "Queued",
-                    Self::InProgress => "InProgress",
-                    Self::Completed => "Completed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Status {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Queued => "queued",
-                Self::InProgress => "in_progress",
-                Self::Completed => "completed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Status {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `latest`
-        Latest,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Latest => "Latest",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Latest => "latest",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Status;
+    pub use crate::params::FilterAllLatest as Filter;
 }
 /// Request builder and parameter types of [`Checks::list_suites_for_ref`](crate::checks::Checks::list_suites_for_ref).
 pub mod list_suites_for_ref {
@@ -1866,7 +1522,7 @@ pub mod update {
         pub(super) external_id: Option<String>,
         pub(super) started_at: Option<crate::runtime::Timestamp>,
         pub(super) status: Option<crate::checks::update::Status>,
-        pub(super) conclusion: Option<crate::checks::update::Conclusion>,
+        pub(super) conclusion: Option<crate::params::Conclusion>,
         pub(super) completed_at: Option<crate::runtime::Timestamp>,
         pub(super) output: Option<crate::checks::update::Output>,
         pub(super) actions: Option<Vec<crate::checks::update::ActionsItem>>,
@@ -1914,10 +1570,7 @@ pub mod update {
         }
         /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
         #[inline]
-        pub fn conclusion(
-            mut self,
-            conclusion: crate::checks::update::Conclusion,
-        ) -> Self {
+        pub fn conclusion(mut self, conclusion: crate::params::Conclusion) -> Self {
             self.conclusion = Some(conclusion);
             self
         }
@@ -2047,122 +1700,8 @@ pub mod update {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Conclusion {
-        /// `action_required`
-        ActionRequired,
-        /// `cancelled`
-        Cancelled,
-        /// `failure`
-        Failure,
-        /// `neutral`
-        Neutral,
-        /// `success`
-        Success,
-        /// `skipped`
-        Skipped,
-        /// `stale`
-        Stale,
-        /// `timed_out`
-        TimedOut,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Conclusion {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::ActionRequired => "ActionRequired",
-                    Self::Cancelled => "Cancelled",
-                    Self::Failure => "Failure",
-                    Self::Neutral => "Neutral",
-                    Self::Success => "Success",
-                    Self::Skipped => "Skipped",
-                    Self::Stale => "Stale",
-                    Self::TimedOut => "TimedOut",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Conclusion {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ActionRequired => "action_required",
-                Self::Cancelled => "cancelled",
-                Self::Failure => "failure",
-                Self::Neutral => "neutral",
-                Self::Success => "success",
-                Self::Skipped => "skipped",
-                Self::Stale => "stale",
-                Self::TimedOut => "timed_out",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Conclusion {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Severity of the note. Values: `notice`, `warning`, `failure`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum OutputAnnotationsAnnotationLevel {
-        /// `notice`
-        Notice,
-        /// `warning`
-        Warning,
-        /// `failure`
-        Failure,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for OutputAnnotationsAnnotationLevel {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Notice => "Notice",
-                    Self::Warning => "Warning",
-                    Self::Failure => "Failure",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl OutputAnnotationsAnnotationLevel {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Notice => "notice",
-                Self::Warning => "warning",
-                Self::Failure => "failure",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for OutputAnnotationsAnnotationLevel {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Conclusion;
+    pub use crate::params::OutputAnnotationsAnnotationLevel;
     /// Notes tied to lines of files, at most 50 per call; they are added to the existing ones.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct OutputAnnotationsItem {
@@ -2179,7 +1718,7 @@ pub mod update {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub end_column: Option<i64>,
         /// Severity of the note. Values: `notice`, `warning`, `failure`.
-        pub annotation_level: crate::checks::update::OutputAnnotationsAnnotationLevel,
+        pub annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
         /// Short text of the note, at most 64 KB.
         pub message: String,
         /// Title of the note, at most 255 characters.
@@ -2196,7 +1735,7 @@ pub mod update {
             path: impl Into<String>,
             start_line: i64,
             end_line: i64,
-            annotation_level: crate::checks::update::OutputAnnotationsAnnotationLevel,
+            annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
             message: impl Into<String>,
         ) -> Self {
             Self {

@@ -714,7 +714,7 @@ impl<'c> CodeScanning<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         alert_number: i64,
-        state: crate::code_scanning::update_alert::State,
+        state: crate::params::StateDismissedOpen,
     ) -> update_alert::UpdateAlert<'c> {
         update_alert::UpdateAlert {
             client: self.client,
@@ -1731,11 +1731,9 @@ pub mod list_alerts_for_org {
         pub(super) after: Option<String>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
-        pub(super) direction: Option<
-            crate::code_scanning::list_alerts_for_org::Direction,
-        >,
-        pub(super) state: Option<crate::code_scanning::list_alerts_for_org::State>,
-        pub(super) sort: Option<crate::code_scanning::list_alerts_for_org::Sort>,
+        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) state: Option<crate::params::StateClosedDismissedFixedOpen>,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
         pub(super) severity: Option<crate::code_scanning::list_alerts_for_org::Severity>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1784,10 +1782,7 @@ pub mod list_alerts_for_org {
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::code_scanning::list_alerts_for_org::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -1795,17 +1790,14 @@ pub mod list_alerts_for_org {
         #[inline]
         pub fn state(
             mut self,
-            state: crate::code_scanning::list_alerts_for_org::State,
+            state: crate::params::StateClosedDismissedFixedOpen,
         ) -> Self {
             self.state = Some(state);
             self
         }
         /// What to sort by: `created` or `updated`. Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::code_scanning::list_alerts_for_org::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
@@ -1894,146 +1886,9 @@ pub mod list_alerts_for_org {
             self.build().paginate()
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// `dismissed`
-        Dismissed,
-        /// `fixed`
-        Fixed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::Dismissed => "Dismissed",
-                    Self::Fixed => "Fixed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::Dismissed => "dismissed",
-                Self::Fixed => "fixed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created` or `updated`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
+    pub use crate::params::StateClosedDismissedFixedOpen as State;
+    pub use crate::params::SortCreatedUpdated as Sort;
     /// Only return alerts of this severity: `critical`, `high`, `medium`, `low`, `warning`, `note` or `error`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2113,11 +1968,9 @@ pub mod list_alerts_for_repo {
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
         pub(super) r#ref: Option<String>,
-        pub(super) direction: Option<
-            crate::code_scanning::list_alerts_for_repo::Direction,
-        >,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) sort: Option<crate::code_scanning::list_alerts_for_repo::Sort>,
-        pub(super) state: Option<crate::code_scanning::list_alerts_for_repo::State>,
+        pub(super) state: Option<crate::params::StateClosedDismissedFixedOpen>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for ListAlertsForRepo<'_> {
@@ -2159,10 +2012,7 @@ pub mod list_alerts_for_repo {
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::code_scanning::list_alerts_for_repo::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2179,7 +2029,7 @@ pub mod list_alerts_for_repo {
         #[inline]
         pub fn state(
             mut self,
-            state: crate::code_scanning::list_alerts_for_repo::State,
+            state: crate::params::StateClosedDismissedFixedOpen,
         ) -> Self {
             self.state = Some(state);
             self
@@ -2258,50 +2108,7 @@ pub mod list_alerts_for_repo {
             self.build().paginate()
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
     /// What to sort by: `created` or `updated`. Default: `created`. The older value `number` is deprecated in favour of `created`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2350,58 +2157,7 @@ pub mod list_alerts_for_repo {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `dismissed`
-        Dismissed,
-        /// `fixed`
-        Fixed,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Dismissed => "Dismissed",
-                    Self::Fixed => "Fixed",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Dismissed => "dismissed",
-                Self::Fixed => "fixed",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateClosedDismissedFixedOpen as State;
 }
 /// Request builder and parameter types of [`CodeScanning::list_codeql_databases`](crate::code_scanning::CodeScanning::list_codeql_databases).
 pub mod list_codeql_databases {
@@ -2487,9 +2243,7 @@ pub mod list_recent_analyses {
         pub(super) pr: Option<i64>,
         pub(super) r#ref: Option<String>,
         pub(super) sarif_id: Option<String>,
-        pub(super) direction: Option<
-            crate::code_scanning::list_recent_analyses::Direction,
-        >,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) sort: Option<crate::code_scanning::list_recent_analyses::Sort>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -2544,10 +2298,7 @@ pub mod list_recent_analyses {
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::code_scanning::list_recent_analyses::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2634,50 +2385,7 @@ pub mod list_recent_analyses {
             self.build().paginate()
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
     /// What to sort by; only `created` is accepted. Default: `created`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2729,7 +2437,7 @@ pub mod update_alert {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) alert_number: i64,
-        pub(super) state: crate::code_scanning::update_alert::State,
+        pub(super) state: crate::params::StateDismissedOpen,
         pub(super) dismissed_reason: Option<
             Option<crate::code_scanning::update_alert::DismissedReason>,
         >,
@@ -2810,50 +2518,7 @@ pub mod update_alert {
                 .send_with("codeScanning.updateAlert", crate::runtime::decode::json)
         }
     }
-    /// New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `dismissed`
-        Dismissed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Dismissed => "Dismissed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Dismissed => "dismissed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateDismissedOpen as State;
     /// Why the alert is dismissed, required when `state` is `dismissed`: `false positive`, `won't fix` or `used in tests`. May be `null`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]

@@ -1086,32 +1086,24 @@ pub mod create_configuration {
         pub(super) org: String,
         pub(super) name: String,
         pub(super) description: String,
-        pub(super) advanced_security: Option<
-            crate::code_security::create_configuration::AdvancedSecurity,
-        >,
-        pub(super) code_security: Option<
-            crate::code_security::create_configuration::CodeSecurity,
-        >,
-        pub(super) dependency_graph: Option<
-            crate::code_security::create_configuration::DependencyGraph,
-        >,
+        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
+        pub(super) code_security: Option<crate::params::CodeSecurity>,
+        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::code_security::create_configuration::DependencyGraphAutosubmitAction,
+            crate::params::DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             crate::code_security::create_configuration::DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<
-            crate::code_security::create_configuration::DependabotAlerts,
-        >,
+        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
         pub(super) dependabot_security_updates: Option<
-            crate::code_security::create_configuration::DependabotSecurityUpdates,
+            crate::params::DependabotSecurityUpdates,
         >,
         pub(super) code_scanning_options: Option<
             Option<crate::code_security::create_configuration::CodeScanningOptions>,
         >,
         pub(super) code_scanning_default_setup: Option<
-            crate::code_security::create_configuration::CodeScanningDefaultSetup,
+            crate::params::CodeScanningDefaultSetup,
         >,
         pub(super) code_scanning_default_setup_options: Option<
             Option<
@@ -1119,41 +1111,35 @@ pub mod create_configuration {
             >,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::create_configuration::CodeScanningDelegatedAlertDismissal,
+            crate::params::CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<
-            crate::code_security::create_configuration::SecretProtection,
-        >,
-        pub(super) secret_scanning: Option<
-            crate::code_security::create_configuration::SecretScanning,
-        >,
+        pub(super) secret_protection: Option<crate::params::SecretProtection>,
+        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
         pub(super) secret_scanning_push_protection: Option<
-            crate::code_security::create_configuration::SecretScanningPushProtection,
+            crate::params::SecretScanningPushProtection,
         >,
         pub(super) secret_scanning_delegated_bypass: Option<
-            crate::code_security::create_configuration::SecretScanningDelegatedBypass,
+            crate::params::SecretScanningDelegatedBypass,
         >,
         pub(super) secret_scanning_delegated_bypass_options: Option<
             crate::code_security::create_configuration::SecretScanningDelegatedBypassOptions,
         >,
         pub(super) secret_scanning_validity_checks: Option<
-            crate::code_security::create_configuration::SecretScanningValidityChecks,
+            crate::params::SecretScanningValidityChecks,
         >,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::code_security::create_configuration::SecretScanningNonProviderPatterns,
+            crate::params::SecretScanningNonProviderPatterns,
         >,
         pub(super) secret_scanning_generic_secrets: Option<
-            crate::code_security::create_configuration::SecretScanningGenericSecrets,
+            crate::params::SecretScanningGenericSecrets,
         >,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::create_configuration::SecretScanningDelegatedAlertDismissal,
+            crate::params::SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::code_security::create_configuration::PrivateVulnerabilityReporting,
+            crate::params::PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<
-            crate::code_security::create_configuration::Enforcement,
-        >,
+        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateConfiguration<'_> {
@@ -1167,7 +1153,7 @@ pub mod create_configuration {
         #[inline]
         pub fn advanced_security(
             mut self,
-            advanced_security: crate::code_security::create_configuration::AdvancedSecurity,
+            advanced_security: crate::params::AdvancedSecurity,
         ) -> Self {
             self.advanced_security = Some(advanced_security);
             self
@@ -1176,7 +1162,7 @@ pub mod create_configuration {
         #[inline]
         pub fn code_security(
             mut self,
-            code_security: crate::code_security::create_configuration::CodeSecurity,
+            code_security: crate::params::CodeSecurity,
         ) -> Self {
             self.code_security = Some(code_security);
             self
@@ -1185,7 +1171,7 @@ pub mod create_configuration {
         #[inline]
         pub fn dependency_graph(
             mut self,
-            dependency_graph: crate::code_security::create_configuration::DependencyGraph,
+            dependency_graph: crate::params::DependencyGraph,
         ) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
@@ -1194,7 +1180,7 @@ pub mod create_configuration {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::code_security::create_configuration::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -1216,7 +1202,7 @@ pub mod create_configuration {
         #[inline]
         pub fn dependabot_alerts(
             mut self,
-            dependabot_alerts: crate::code_security::create_configuration::DependabotAlerts,
+            dependabot_alerts: crate::params::DependabotAlerts,
         ) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
@@ -1225,7 +1211,7 @@ pub mod create_configuration {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::code_security::create_configuration::DependabotSecurityUpdates,
+            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -1247,7 +1233,7 @@ pub mod create_configuration {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::code_security::create_configuration::CodeScanningDefaultSetup,
+            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -1271,7 +1257,7 @@ pub mod create_configuration {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::code_security::create_configuration::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -1282,7 +1268,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_protection(
             mut self,
-            secret_protection: crate::code_security::create_configuration::SecretProtection,
+            secret_protection: crate::params::SecretProtection,
         ) -> Self {
             self.secret_protection = Some(secret_protection);
             self
@@ -1291,7 +1277,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning(
             mut self,
-            secret_scanning: crate::code_security::create_configuration::SecretScanning,
+            secret_scanning: crate::params::SecretScanning,
         ) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
@@ -1300,7 +1286,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::code_security::create_configuration::SecretScanningPushProtection,
+            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -1309,7 +1295,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_delegated_bypass(
             mut self,
-            secret_scanning_delegated_bypass: crate::code_security::create_configuration::SecretScanningDelegatedBypass,
+            secret_scanning_delegated_bypass: crate::params::SecretScanningDelegatedBypass,
         ) -> Self {
             self.secret_scanning_delegated_bypass = Some(
                 secret_scanning_delegated_bypass,
@@ -1331,7 +1317,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::code_security::create_configuration::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -1340,7 +1326,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::code_security::create_configuration::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -1351,7 +1337,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::code_security::create_configuration::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -1360,7 +1346,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::code_security::create_configuration::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -1371,7 +1357,7 @@ pub mod create_configuration {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::code_security::create_configuration::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -1380,7 +1366,7 @@ pub mod create_configuration {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::code_security::create_configuration::Enforcement,
+            enforcement: crate::params::EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -1484,202 +1470,10 @@ pub mod create_configuration {
                 )
         }
     }
-    /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum AdvancedSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `code_security`
-        CodeSecurity,
-        /// `secret_protection`
-        SecretProtection,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for AdvancedSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::CodeSecurity => "CodeSecurity",
-                    Self::SecretProtection => "SecretProtection",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl AdvancedSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::CodeSecurity => "code_security",
-                Self::SecretProtection => "secret_protection",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for AdvancedSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of the dependency graph: `enabled`, `disabled` or `not_set`. Default: `enabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraph {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraph {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraph {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraph {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of automatic dependency submission: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraphAutosubmitAction {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraphAutosubmitAction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraphAutosubmitAction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraphAutosubmitAction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::AdvancedSecurity;
+    pub use crate::params::CodeSecurity;
+    pub use crate::params::DependencyGraph;
+    pub use crate::params::DependencyGraphAutosubmitAction;
     /// Options for automatic dependency submission.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct DependencyGraphAutosubmitActionOptions {
@@ -1687,102 +1481,8 @@ pub mod create_configuration {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub labeled_runners: Option<bool>,
     }
-    /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotAlerts {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Dependabot security updates: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotSecurityUpdates {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotSecurityUpdates {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotSecurityUpdates {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotSecurityUpdates {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DependabotAlerts;
+    pub use crate::params::DependabotSecurityUpdates;
     /// Options for code scanning.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct CodeScanningOptions {
@@ -1790,414 +1490,40 @@ pub mod create_configuration {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub allow_advanced: Option<Option<bool>>,
     }
-    /// Status of code scanning default setup: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetup {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetup {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetup {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetup {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetupOptionsRunnerType {
-        /// `standard`
-        Standard,
-        /// `labeled`
-        Labeled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetupOptionsRunnerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Standard => "Standard",
-                    Self::Labeled => "Labeled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetupOptionsRunnerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Standard => "standard",
-                Self::Labeled => "labeled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetupOptionsRunnerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CodeScanningDefaultSetup;
+    pub use crate::params::CodeScanningDefaultSetupOptionsRunnerType;
     /// Options for code scanning default setup.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_type: Option<
-            crate::code_security::create_configuration::CodeScanningDefaultSetupOptionsRunnerType,
+            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
         >,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,
     }
-    /// Status of delegated dismissal of code scanning alerts: `enabled`, `disabled` or `not_set`. Default: `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of secret scanning: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanning {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanning {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanning {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanning {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of push protection for secret scanning: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningPushProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningPushProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningPushProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningPushProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of delegated bypass of push protection: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedBypass {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningDelegatedBypass {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedBypass {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningDelegatedBypass {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of reviewer: `TEAM` or `ROLE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        /// `TEAM`
-        Team,
-        /// `ROLE`
-        Role,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug
-    for SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Team => "Team",
-                    Self::Role => "Role",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Team => "TEAM",
-                Self::Role => "ROLE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize
-    for SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CodeScanningDelegatedAlertDismissal;
+    pub use crate::params::SecretProtection;
+    pub use crate::params::SecretScanning;
+    pub use crate::params::SecretScanningPushProtection;
+    pub use crate::params::SecretScanningDelegatedBypass;
+    pub use crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType;
     /// Teams or roles that review requests to bypass push protection.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct SecretScanningDelegatedBypassOptionsReviewersItem {
         /// ID of the team or role that reviews bypass requests.
         pub reviewer_id: i64,
         /// Kind of reviewer: `TEAM` or `ROLE`.
-        pub reviewer_type: crate::code_security::create_configuration::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+        pub reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
     }
     impl SecretScanningDelegatedBypassOptionsReviewersItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             reviewer_id: i64,
-            reviewer_type: crate::code_security::create_configuration::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+            reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
         ) -> Self {
             Self { reviewer_id, reviewer_type }
         }
@@ -2213,290 +1539,12 @@ pub mod create_configuration {
             >,
         >,
     }
-    /// Status of validity checks on detected secrets: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningValidityChecks {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningValidityChecks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningValidityChecks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningValidityChecks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of scanning for non-provider patterns: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningNonProviderPatterns {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningNonProviderPatterns {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningNonProviderPatterns {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningNonProviderPatterns {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Copilot secret scanning for generic secrets: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningGenericSecrets {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningGenericSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningGenericSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningGenericSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of delegated dismissal of secret scanning alerts: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of private vulnerability reporting: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PrivateVulnerabilityReporting {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PrivateVulnerabilityReporting {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PrivateVulnerabilityReporting {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PrivateVulnerabilityReporting {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Whether the configuration is enforced on its repositories: `enforced` or `unenforced`. Default: `enforced`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `enforced`
-        Enforced,
-        /// `unenforced`
-        Unenforced,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enforced => "Enforced",
-                    Self::Unenforced => "Unenforced",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enforced => "enforced",
-                Self::Unenforced => "unenforced",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SecretScanningValidityChecks;
+    pub use crate::params::SecretScanningNonProviderPatterns;
+    pub use crate::params::SecretScanningGenericSecrets;
+    pub use crate::params::SecretScanningDelegatedAlertDismissal;
+    pub use crate::params::PrivateVulnerabilityReporting;
+    pub use crate::params::EnforcementEnforcedUnenforced as Enforcement;
 }
 /// Request builder and parameter types of [`CodeSecurity::create_configuration_for_enterprise`](crate::code_security::CodeSecurity::create_configuration_for_enterprise).
 pub mod create_configuration_for_enterprise {
@@ -2508,26 +1556,18 @@ pub mod create_configuration_for_enterprise {
         pub(super) enterprise: String,
         pub(super) name: String,
         pub(super) description: String,
-        pub(super) advanced_security: Option<
-            crate::code_security::create_configuration_for_enterprise::AdvancedSecurity,
-        >,
-        pub(super) code_security: Option<
-            crate::code_security::create_configuration_for_enterprise::CodeSecurity,
-        >,
-        pub(super) dependency_graph: Option<
-            crate::code_security::create_configuration_for_enterprise::DependencyGraph,
-        >,
+        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
+        pub(super) code_security: Option<crate::params::CodeSecurity>,
+        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::code_security::create_configuration_for_enterprise::DependencyGraphAutosubmitAction,
+            crate::params::DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             crate::code_security::create_configuration_for_enterprise::DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<
-            crate::code_security::create_configuration_for_enterprise::DependabotAlerts,
-        >,
+        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
         pub(super) dependabot_security_updates: Option<
-            crate::code_security::create_configuration_for_enterprise::DependabotSecurityUpdates,
+            crate::params::DependabotSecurityUpdates,
         >,
         pub(super) code_scanning_options: Option<
             Option<
@@ -2535,7 +1575,7 @@ pub mod create_configuration_for_enterprise {
             >,
         >,
         pub(super) code_scanning_default_setup: Option<
-            crate::code_security::create_configuration_for_enterprise::CodeScanningDefaultSetup,
+            crate::params::CodeScanningDefaultSetup,
         >,
         pub(super) code_scanning_default_setup_options: Option<
             Option<
@@ -2543,35 +1583,29 @@ pub mod create_configuration_for_enterprise {
             >,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::create_configuration_for_enterprise::CodeScanningDelegatedAlertDismissal,
+            crate::params::CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<
-            crate::code_security::create_configuration_for_enterprise::SecretProtection,
-        >,
-        pub(super) secret_scanning: Option<
-            crate::code_security::create_configuration_for_enterprise::SecretScanning,
-        >,
+        pub(super) secret_protection: Option<crate::params::SecretProtection>,
+        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
         pub(super) secret_scanning_push_protection: Option<
-            crate::code_security::create_configuration_for_enterprise::SecretScanningPushProtection,
+            crate::params::SecretScanningPushProtection,
         >,
         pub(super) secret_scanning_validity_checks: Option<
-            crate::code_security::create_configuration_for_enterprise::SecretScanningValidityChecks,
+            crate::params::SecretScanningValidityChecks,
         >,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::code_security::create_configuration_for_enterprise::SecretScanningNonProviderPatterns,
+            crate::params::SecretScanningNonProviderPatterns,
         >,
         pub(super) secret_scanning_generic_secrets: Option<
-            crate::code_security::create_configuration_for_enterprise::SecretScanningGenericSecrets,
+            crate::params::SecretScanningGenericSecrets,
         >,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::create_configuration_for_enterprise::SecretScanningDelegatedAlertDismissal,
+            crate::params::SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::code_security::create_configuration_for_enterprise::PrivateVulnerabilityReporting,
+            crate::params::PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<
-            crate::code_security::create_configuration_for_enterprise::Enforcement,
-        >,
+        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateConfigurationForEnterprise<'_> {
@@ -2585,7 +1619,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn advanced_security(
             mut self,
-            advanced_security: crate::code_security::create_configuration_for_enterprise::AdvancedSecurity,
+            advanced_security: crate::params::AdvancedSecurity,
         ) -> Self {
             self.advanced_security = Some(advanced_security);
             self
@@ -2594,7 +1628,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn code_security(
             mut self,
-            code_security: crate::code_security::create_configuration_for_enterprise::CodeSecurity,
+            code_security: crate::params::CodeSecurity,
         ) -> Self {
             self.code_security = Some(code_security);
             self
@@ -2603,7 +1637,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn dependency_graph(
             mut self,
-            dependency_graph: crate::code_security::create_configuration_for_enterprise::DependencyGraph,
+            dependency_graph: crate::params::DependencyGraph,
         ) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
@@ -2612,7 +1646,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::code_security::create_configuration_for_enterprise::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -2634,7 +1668,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn dependabot_alerts(
             mut self,
-            dependabot_alerts: crate::code_security::create_configuration_for_enterprise::DependabotAlerts,
+            dependabot_alerts: crate::params::DependabotAlerts,
         ) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
@@ -2643,7 +1677,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::code_security::create_configuration_for_enterprise::DependabotSecurityUpdates,
+            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -2665,7 +1699,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::code_security::create_configuration_for_enterprise::CodeScanningDefaultSetup,
+            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -2689,7 +1723,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::code_security::create_configuration_for_enterprise::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -2700,7 +1734,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_protection(
             mut self,
-            secret_protection: crate::code_security::create_configuration_for_enterprise::SecretProtection,
+            secret_protection: crate::params::SecretProtection,
         ) -> Self {
             self.secret_protection = Some(secret_protection);
             self
@@ -2709,7 +1743,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning(
             mut self,
-            secret_scanning: crate::code_security::create_configuration_for_enterprise::SecretScanning,
+            secret_scanning: crate::params::SecretScanning,
         ) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
@@ -2718,7 +1752,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::code_security::create_configuration_for_enterprise::SecretScanningPushProtection,
+            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -2727,7 +1761,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::code_security::create_configuration_for_enterprise::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -2736,7 +1770,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::code_security::create_configuration_for_enterprise::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -2747,7 +1781,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::code_security::create_configuration_for_enterprise::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -2756,7 +1790,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::code_security::create_configuration_for_enterprise::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -2767,7 +1801,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::code_security::create_configuration_for_enterprise::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -2776,7 +1810,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::code_security::create_configuration_for_enterprise::Enforcement,
+            enforcement: crate::params::EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -2872,202 +1906,10 @@ pub mod create_configuration_for_enterprise {
                 )
         }
     }
-    /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum AdvancedSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `code_security`
-        CodeSecurity,
-        /// `secret_protection`
-        SecretProtection,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for AdvancedSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::CodeSecurity => "CodeSecurity",
-                    Self::SecretProtection => "SecretProtection",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl AdvancedSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::CodeSecurity => "code_security",
-                Self::SecretProtection => "secret_protection",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for AdvancedSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of the dependency graph: `enabled`, `disabled` or `not_set`. Default: `enabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraph {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraph {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraph {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraph {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of automatic dependency submission: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraphAutosubmitAction {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraphAutosubmitAction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraphAutosubmitAction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraphAutosubmitAction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::AdvancedSecurity;
+    pub use crate::params::CodeSecurity;
+    pub use crate::params::DependencyGraph;
+    pub use crate::params::DependencyGraphAutosubmitAction;
     /// Options for automatic dependency submission.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct DependencyGraphAutosubmitActionOptions {
@@ -3075,102 +1917,8 @@ pub mod create_configuration_for_enterprise {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub labeled_runners: Option<bool>,
     }
-    /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotAlerts {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Dependabot security updates: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotSecurityUpdates {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotSecurityUpdates {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotSecurityUpdates {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotSecurityUpdates {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DependabotAlerts;
+    pub use crate::params::DependabotSecurityUpdates;
     /// Options for code scanning.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct CodeScanningOptions {
@@ -3178,590 +1926,30 @@ pub mod create_configuration_for_enterprise {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub allow_advanced: Option<Option<bool>>,
     }
-    /// Status of code scanning default setup: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetup {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetup {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetup {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetup {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetupOptionsRunnerType {
-        /// `standard`
-        Standard,
-        /// `labeled`
-        Labeled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetupOptionsRunnerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Standard => "Standard",
-                    Self::Labeled => "Labeled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetupOptionsRunnerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Standard => "standard",
-                Self::Labeled => "labeled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetupOptionsRunnerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CodeScanningDefaultSetup;
+    pub use crate::params::CodeScanningDefaultSetupOptionsRunnerType;
     /// Options for code scanning default setup.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_type: Option<
-            crate::code_security::create_configuration_for_enterprise::CodeScanningDefaultSetupOptionsRunnerType,
+            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
         >,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,
     }
-    /// Status of delegated dismissal of code scanning alerts: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of secret scanning: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanning {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanning {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanning {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanning {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of push protection for secret scanning: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningPushProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningPushProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningPushProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningPushProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of validity checks on detected secrets: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningValidityChecks {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningValidityChecks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningValidityChecks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningValidityChecks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of scanning for non-provider patterns: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningNonProviderPatterns {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningNonProviderPatterns {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningNonProviderPatterns {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningNonProviderPatterns {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Copilot secret scanning for generic secrets: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningGenericSecrets {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningGenericSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningGenericSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningGenericSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of delegated dismissal of secret scanning alerts: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of private vulnerability reporting: `enabled`, `disabled` or `not_set`. Default: `disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PrivateVulnerabilityReporting {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PrivateVulnerabilityReporting {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PrivateVulnerabilityReporting {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PrivateVulnerabilityReporting {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Whether the configuration is enforced on its repositories: `enforced` or `unenforced`. Default: `enforced`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `enforced`
-        Enforced,
-        /// `unenforced`
-        Unenforced,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enforced => "Enforced",
-                    Self::Unenforced => "Unenforced",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enforced => "enforced",
-                Self::Unenforced => "unenforced",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CodeScanningDelegatedAlertDismissal;
+    pub use crate::params::SecretProtection;
+    pub use crate::params::SecretScanning;
+    pub use crate::params::SecretScanningPushProtection;
+    pub use crate::params::SecretScanningValidityChecks;
+    pub use crate::params::SecretScanningNonProviderPatterns;
+    pub use crate::params::SecretScanningGenericSecrets;
+    pub use crate::params::SecretScanningDelegatedAlertDismissal;
+    pub use crate::params::PrivateVulnerabilityReporting;
+    pub use crate::params::EnforcementEnforcedUnenforced as Enforcement;
 }
 /// Request builder and parameter types of [`CodeSecurity::delete_configuration`](crate::code_security::CodeSecurity::delete_configuration).
 pub mod delete_configuration {
@@ -4731,9 +2919,7 @@ pub mod set_configuration_as_default {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) configuration_id: i64,
-        pub(super) default_for_new_repos: Option<
-            crate::code_security::set_configuration_as_default::DefaultForNewRepos,
-        >,
+        pub(super) default_for_new_repos: Option<crate::params::DefaultForNewRepos>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for SetConfigurationAsDefault<'_> {
@@ -4747,7 +2933,7 @@ pub mod set_configuration_as_default {
         #[inline]
         pub fn default_for_new_repos(
             mut self,
-            default_for_new_repos: crate::code_security::set_configuration_as_default::DefaultForNewRepos,
+            default_for_new_repos: crate::params::DefaultForNewRepos,
         ) -> Self {
             self.default_for_new_repos = Some(default_for_new_repos);
             self
@@ -4802,58 +2988,7 @@ pub mod set_configuration_as_default {
                 )
         }
     }
-    /// Which new repositories get the configuration: `all`, `none`, `private_and_internal` or `public`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DefaultForNewRepos {
-        /// `all`
-        All,
-        /// `none`
-        None,
-        /// `private_and_internal`
-        PrivateAndInternal,
-        /// `public`
-        Public,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DefaultForNewRepos {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::None => "None",
-                    Self::PrivateAndInternal => "PrivateAndInternal",
-                    Self::Public => "Public",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DefaultForNewRepos {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::None => "none",
-                Self::PrivateAndInternal => "private_and_internal",
-                Self::Public => "public",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DefaultForNewRepos {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DefaultForNewRepos;
 }
 /// Request builder and parameter types of [`CodeSecurity::set_configuration_as_default_for_enterprise`](crate::code_security::CodeSecurity::set_configuration_as_default_for_enterprise).
 pub mod set_configuration_as_default_for_enterprise {
@@ -4864,9 +2999,7 @@ pub mod set_configuration_as_default_for_enterprise {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) enterprise: String,
         pub(super) configuration_id: i64,
-        pub(super) default_for_new_repos: Option<
-            crate::code_security::set_configuration_as_default_for_enterprise::DefaultForNewRepos,
-        >,
+        pub(super) default_for_new_repos: Option<crate::params::DefaultForNewRepos>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for SetConfigurationAsDefaultForEnterprise<'_> {
@@ -4880,7 +3013,7 @@ pub mod set_configuration_as_default_for_enterprise {
         #[inline]
         pub fn default_for_new_repos(
             mut self,
-            default_for_new_repos: crate::code_security::set_configuration_as_default_for_enterprise::DefaultForNewRepos,
+            default_for_new_repos: crate::params::DefaultForNewRepos,
         ) -> Self {
             self.default_for_new_repos = Some(default_for_new_repos);
             self
@@ -4935,58 +3068,7 @@ pub mod set_configuration_as_default_for_enterprise {
                 )
         }
     }
-    /// Which new repositories get the configuration: `all`, `none`, `private_and_internal` or `public`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DefaultForNewRepos {
-        /// `all`
-        All,
-        /// `none`
-        None,
-        /// `private_and_internal`
-        PrivateAndInternal,
-        /// `public`
-        Public,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DefaultForNewRepos {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::None => "None",
-                    Self::PrivateAndInternal => "PrivateAndInternal",
-                    Self::Public => "Public",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DefaultForNewRepos {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::None => "none",
-                Self::PrivateAndInternal => "private_and_internal",
-                Self::Public => "public",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DefaultForNewRepos {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DefaultForNewRepos;
 }
 /// Request builder and parameter types of [`CodeSecurity::update_configuration`](crate::code_security::CodeSecurity::update_configuration).
 pub mod update_configuration {
@@ -4999,29 +3081,21 @@ pub mod update_configuration {
         pub(super) configuration_id: i64,
         pub(super) name: Option<String>,
         pub(super) description: Option<String>,
-        pub(super) advanced_security: Option<
-            crate::code_security::update_configuration::AdvancedSecurity,
-        >,
-        pub(super) code_security: Option<
-            crate::code_security::update_configuration::CodeSecurity,
-        >,
-        pub(super) dependency_graph: Option<
-            crate::code_security::update_configuration::DependencyGraph,
-        >,
+        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
+        pub(super) code_security: Option<crate::params::CodeSecurity>,
+        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::code_security::update_configuration::DependencyGraphAutosubmitAction,
+            crate::params::DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             crate::code_security::update_configuration::DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<
-            crate::code_security::update_configuration::DependabotAlerts,
-        >,
+        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
         pub(super) dependabot_security_updates: Option<
-            crate::code_security::update_configuration::DependabotSecurityUpdates,
+            crate::params::DependabotSecurityUpdates,
         >,
         pub(super) code_scanning_default_setup: Option<
-            crate::code_security::update_configuration::CodeScanningDefaultSetup,
+            crate::params::CodeScanningDefaultSetup,
         >,
         pub(super) code_scanning_default_setup_options: Option<
             Option<
@@ -5029,41 +3103,35 @@ pub mod update_configuration {
             >,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::update_configuration::CodeScanningDelegatedAlertDismissal,
+            crate::params::CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<
-            crate::code_security::update_configuration::SecretProtection,
-        >,
-        pub(super) secret_scanning: Option<
-            crate::code_security::update_configuration::SecretScanning,
-        >,
+        pub(super) secret_protection: Option<crate::params::SecretProtection>,
+        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
         pub(super) secret_scanning_push_protection: Option<
-            crate::code_security::update_configuration::SecretScanningPushProtection,
+            crate::params::SecretScanningPushProtection,
         >,
         pub(super) secret_scanning_delegated_bypass: Option<
-            crate::code_security::update_configuration::SecretScanningDelegatedBypass,
+            crate::params::SecretScanningDelegatedBypass,
         >,
         pub(super) secret_scanning_delegated_bypass_options: Option<
             crate::code_security::update_configuration::SecretScanningDelegatedBypassOptions,
         >,
         pub(super) secret_scanning_validity_checks: Option<
-            crate::code_security::update_configuration::SecretScanningValidityChecks,
+            crate::params::SecretScanningValidityChecks,
         >,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::code_security::update_configuration::SecretScanningNonProviderPatterns,
+            crate::params::SecretScanningNonProviderPatterns,
         >,
         pub(super) secret_scanning_generic_secrets: Option<
-            crate::code_security::update_configuration::SecretScanningGenericSecrets,
+            crate::params::SecretScanningGenericSecrets,
         >,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::update_configuration::SecretScanningDelegatedAlertDismissal,
+            crate::params::SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::code_security::update_configuration::PrivateVulnerabilityReporting,
+            crate::params::PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<
-            crate::code_security::update_configuration::Enforcement,
-        >,
+        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for UpdateConfiguration<'_> {
@@ -5089,7 +3157,7 @@ pub mod update_configuration {
         #[inline]
         pub fn advanced_security(
             mut self,
-            advanced_security: crate::code_security::update_configuration::AdvancedSecurity,
+            advanced_security: crate::params::AdvancedSecurity,
         ) -> Self {
             self.advanced_security = Some(advanced_security);
             self
@@ -5098,7 +3166,7 @@ pub mod update_configuration {
         #[inline]
         pub fn code_security(
             mut self,
-            code_security: crate::code_security::update_configuration::CodeSecurity,
+            code_security: crate::params::CodeSecurity,
         ) -> Self {
             self.code_security = Some(code_security);
             self
@@ -5107,7 +3175,7 @@ pub mod update_configuration {
         #[inline]
         pub fn dependency_graph(
             mut self,
-            dependency_graph: crate::code_security::update_configuration::DependencyGraph,
+            dependency_graph: crate::params::DependencyGraph,
         ) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
@@ -5116,7 +3184,7 @@ pub mod update_configuration {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::code_security::update_configuration::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -5138,7 +3206,7 @@ pub mod update_configuration {
         #[inline]
         pub fn dependabot_alerts(
             mut self,
-            dependabot_alerts: crate::code_security::update_configuration::DependabotAlerts,
+            dependabot_alerts: crate::params::DependabotAlerts,
         ) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
@@ -5147,7 +3215,7 @@ pub mod update_configuration {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::code_security::update_configuration::DependabotSecurityUpdates,
+            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -5156,7 +3224,7 @@ pub mod update_configuration {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::code_security::update_configuration::CodeScanningDefaultSetup,
+            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -5180,7 +3248,7 @@ pub mod update_configuration {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::code_security::update_configuration::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -5191,7 +3259,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_protection(
             mut self,
-            secret_protection: crate::code_security::update_configuration::SecretProtection,
+            secret_protection: crate::params::SecretProtection,
         ) -> Self {
             self.secret_protection = Some(secret_protection);
             self
@@ -5200,7 +3268,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning(
             mut self,
-            secret_scanning: crate::code_security::update_configuration::SecretScanning,
+            secret_scanning: crate::params::SecretScanning,
         ) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
@@ -5209,7 +3277,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::code_security::update_configuration::SecretScanningPushProtection,
+            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -5218,7 +3286,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_delegated_bypass(
             mut self,
-            secret_scanning_delegated_bypass: crate::code_security::update_configuration::SecretScanningDelegatedBypass,
+            secret_scanning_delegated_bypass: crate::params::SecretScanningDelegatedBypass,
         ) -> Self {
             self.secret_scanning_delegated_bypass = Some(
                 secret_scanning_delegated_bypass,
@@ -5240,7 +3308,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::code_security::update_configuration::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -5249,7 +3317,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::code_security::update_configuration::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -5260,7 +3328,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::code_security::update_configuration::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -5269,7 +3337,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::code_security::update_configuration::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -5280,7 +3348,7 @@ pub mod update_configuration {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::code_security::update_configuration::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -5289,7 +3357,7 @@ pub mod update_configuration {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::code_security::update_configuration::Enforcement,
+            enforcement: crate::params::EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -5400,202 +3468,10 @@ pub mod update_configuration {
                 )
         }
     }
-    /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum AdvancedSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `code_security`
-        CodeSecurity,
-        /// `secret_protection`
-        SecretProtection,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for AdvancedSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::CodeSecurity => "CodeSecurity",
-                    Self::SecretProtection => "SecretProtection",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl AdvancedSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::CodeSecurity => "code_security",
-                Self::SecretProtection => "secret_protection",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for AdvancedSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of the dependency graph: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraph {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraph {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraph {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraph {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of automatic dependency submission: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraphAutosubmitAction {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraphAutosubmitAction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraphAutosubmitAction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraphAutosubmitAction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::AdvancedSecurity;
+    pub use crate::params::CodeSecurity;
+    pub use crate::params::DependencyGraph;
+    pub use crate::params::DependencyGraphAutosubmitAction;
     /// Options for automatic dependency submission.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct DependencyGraphAutosubmitActionOptions {
@@ -5603,510 +3479,42 @@ pub mod update_configuration {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub labeled_runners: Option<bool>,
     }
-    /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotAlerts {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Dependabot security updates: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotSecurityUpdates {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotSecurityUpdates {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotSecurityUpdates {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotSecurityUpdates {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of code scanning default setup: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetup {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetup {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetup {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetup {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetupOptionsRunnerType {
-        /// `standard`
-        Standard,
-        /// `labeled`
-        Labeled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetupOptionsRunnerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Standard => "Standard",
-                    Self::Labeled => "Labeled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetupOptionsRunnerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Standard => "standard",
-                Self::Labeled => "labeled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetupOptionsRunnerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DependabotAlerts;
+    pub use crate::params::DependabotSecurityUpdates;
+    pub use crate::params::CodeScanningDefaultSetup;
+    pub use crate::params::CodeScanningDefaultSetupOptionsRunnerType;
     /// Options for code scanning default setup.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_type: Option<
-            crate::code_security::update_configuration::CodeScanningDefaultSetupOptionsRunnerType,
+            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
         >,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,
     }
-    /// Status of delegated dismissal of code scanning alerts: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of secret scanning: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanning {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanning {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanning {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanning {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of push protection for secret scanning: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningPushProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningPushProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningPushProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningPushProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of delegated bypass of push protection: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedBypass {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningDelegatedBypass {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedBypass {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningDelegatedBypass {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of reviewer: `TEAM` or `ROLE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        /// `TEAM`
-        Team,
-        /// `ROLE`
-        Role,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug
-    for SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Team => "Team",
-                    Self::Role => "Role",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Team => "TEAM",
-                Self::Role => "ROLE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize
-    for SecretScanningDelegatedBypassOptionsReviewersReviewerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CodeScanningDelegatedAlertDismissal;
+    pub use crate::params::SecretProtection;
+    pub use crate::params::SecretScanning;
+    pub use crate::params::SecretScanningPushProtection;
+    pub use crate::params::SecretScanningDelegatedBypass;
+    pub use crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType;
     /// Teams or roles that review requests to bypass push protection.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct SecretScanningDelegatedBypassOptionsReviewersItem {
         /// ID of the team or role that reviews bypass requests.
         pub reviewer_id: i64,
         /// Kind of reviewer: `TEAM` or `ROLE`.
-        pub reviewer_type: crate::code_security::update_configuration::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+        pub reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
     }
     impl SecretScanningDelegatedBypassOptionsReviewersItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             reviewer_id: i64,
-            reviewer_type: crate::code_security::update_configuration::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+            reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
         ) -> Self {
             Self { reviewer_id, reviewer_type }
         }
@@ -6122,290 +3530,12 @@ pub mod update_configuration {
             >,
         >,
     }
-    /// Status of validity checks on detected secrets: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningValidityChecks {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningValidityChecks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningValidityChecks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningValidityChecks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of scanning for non-provider patterns: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningNonProviderPatterns {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningNonProviderPatterns {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningNonProviderPatterns {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningNonProviderPatterns {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Copilot secret scanning for generic secrets: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningGenericSecrets {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningGenericSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningGenericSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningGenericSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of delegated dismissal of secret scanning alerts: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of private vulnerability reporting: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PrivateVulnerabilityReporting {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PrivateVulnerabilityReporting {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PrivateVulnerabilityReporting {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PrivateVulnerabilityReporting {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Whether the configuration is enforced on its repositories: `enforced` or `unenforced`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `enforced`
-        Enforced,
-        /// `unenforced`
-        Unenforced,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enforced => "Enforced",
-                    Self::Unenforced => "Unenforced",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enforced => "enforced",
-                Self::Unenforced => "unenforced",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SecretScanningValidityChecks;
+    pub use crate::params::SecretScanningNonProviderPatterns;
+    pub use crate::params::SecretScanningGenericSecrets;
+    pub use crate::params::SecretScanningDelegatedAlertDismissal;
+    pub use crate::params::PrivateVulnerabilityReporting;
+    pub use crate::params::EnforcementEnforcedUnenforced as Enforcement;
 }
 /// Request builder and parameter types of [`CodeSecurity::update_enterprise_configuration`](crate::code_security::CodeSecurity::update_enterprise_configuration).
 pub mod update_enterprise_configuration {
@@ -6418,29 +3548,21 @@ pub mod update_enterprise_configuration {
         pub(super) configuration_id: i64,
         pub(super) name: Option<String>,
         pub(super) description: Option<String>,
-        pub(super) advanced_security: Option<
-            crate::code_security::update_enterprise_configuration::AdvancedSecurity,
-        >,
-        pub(super) code_security: Option<
-            crate::code_security::update_enterprise_configuration::CodeSecurity,
-        >,
-        pub(super) dependency_graph: Option<
-            crate::code_security::update_enterprise_configuration::DependencyGraph,
-        >,
+        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
+        pub(super) code_security: Option<crate::params::CodeSecurity>,
+        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::code_security::update_enterprise_configuration::DependencyGraphAutosubmitAction,
+            crate::params::DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             crate::code_security::update_enterprise_configuration::DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<
-            crate::code_security::update_enterprise_configuration::DependabotAlerts,
-        >,
+        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
         pub(super) dependabot_security_updates: Option<
-            crate::code_security::update_enterprise_configuration::DependabotSecurityUpdates,
+            crate::params::DependabotSecurityUpdates,
         >,
         pub(super) code_scanning_default_setup: Option<
-            crate::code_security::update_enterprise_configuration::CodeScanningDefaultSetup,
+            crate::params::CodeScanningDefaultSetup,
         >,
         pub(super) code_scanning_default_setup_options: Option<
             Option<
@@ -6448,35 +3570,29 @@ pub mod update_enterprise_configuration {
             >,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::update_enterprise_configuration::CodeScanningDelegatedAlertDismissal,
+            crate::params::CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<
-            crate::code_security::update_enterprise_configuration::SecretProtection,
-        >,
-        pub(super) secret_scanning: Option<
-            crate::code_security::update_enterprise_configuration::SecretScanning,
-        >,
+        pub(super) secret_protection: Option<crate::params::SecretProtection>,
+        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
         pub(super) secret_scanning_push_protection: Option<
-            crate::code_security::update_enterprise_configuration::SecretScanningPushProtection,
+            crate::params::SecretScanningPushProtection,
         >,
         pub(super) secret_scanning_validity_checks: Option<
-            crate::code_security::update_enterprise_configuration::SecretScanningValidityChecks,
+            crate::params::SecretScanningValidityChecks,
         >,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::code_security::update_enterprise_configuration::SecretScanningNonProviderPatterns,
+            crate::params::SecretScanningNonProviderPatterns,
         >,
         pub(super) secret_scanning_generic_secrets: Option<
-            crate::code_security::update_enterprise_configuration::SecretScanningGenericSecrets,
+            crate::params::SecretScanningGenericSecrets,
         >,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::code_security::update_enterprise_configuration::SecretScanningDelegatedAlertDismissal,
+            crate::params::SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::code_security::update_enterprise_configuration::PrivateVulnerabilityReporting,
+            crate::params::PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<
-            crate::code_security::update_enterprise_configuration::Enforcement,
-        >,
+        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for UpdateEnterpriseConfiguration<'_> {
@@ -6502,7 +3618,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn advanced_security(
             mut self,
-            advanced_security: crate::code_security::update_enterprise_configuration::AdvancedSecurity,
+            advanced_security: crate::params::AdvancedSecurity,
         ) -> Self {
             self.advanced_security = Some(advanced_security);
             self
@@ -6511,7 +3627,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn code_security(
             mut self,
-            code_security: crate::code_security::update_enterprise_configuration::CodeSecurity,
+            code_security: crate::params::CodeSecurity,
         ) -> Self {
             self.code_security = Some(code_security);
             self
@@ -6520,7 +3636,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn dependency_graph(
             mut self,
-            dependency_graph: crate::code_security::update_enterprise_configuration::DependencyGraph,
+            dependency_graph: crate::params::DependencyGraph,
         ) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
@@ -6529,7 +3645,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::code_security::update_enterprise_configuration::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -6551,7 +3667,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn dependabot_alerts(
             mut self,
-            dependabot_alerts: crate::code_security::update_enterprise_configuration::DependabotAlerts,
+            dependabot_alerts: crate::params::DependabotAlerts,
         ) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
@@ -6560,7 +3676,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::code_security::update_enterprise_configuration::DependabotSecurityUpdates,
+            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -6569,7 +3685,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::code_security::update_enterprise_configuration::CodeScanningDefaultSetup,
+            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -6593,7 +3709,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::code_security::update_enterprise_configuration::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -6604,7 +3720,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_protection(
             mut self,
-            secret_protection: crate::code_security::update_enterprise_configuration::SecretProtection,
+            secret_protection: crate::params::SecretProtection,
         ) -> Self {
             self.secret_protection = Some(secret_protection);
             self
@@ -6613,7 +3729,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning(
             mut self,
-            secret_scanning: crate::code_security::update_enterprise_configuration::SecretScanning,
+            secret_scanning: crate::params::SecretScanning,
         ) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
@@ -6622,7 +3738,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::code_security::update_enterprise_configuration::SecretScanningPushProtection,
+            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -6631,7 +3747,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::code_security::update_enterprise_configuration::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -6640,7 +3756,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::code_security::update_enterprise_configuration::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -6651,7 +3767,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::code_security::update_enterprise_configuration::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -6660,7 +3776,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::code_security::update_enterprise_configuration::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -6671,7 +3787,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::code_security::update_enterprise_configuration::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -6680,7 +3796,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::code_security::update_enterprise_configuration::Enforcement,
+            enforcement: crate::params::EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -6778,202 +3894,10 @@ pub mod update_enterprise_configuration {
                 )
         }
     }
-    /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum AdvancedSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `code_security`
-        CodeSecurity,
-        /// `secret_protection`
-        SecretProtection,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for AdvancedSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::CodeSecurity => "CodeSecurity",
-                    Self::SecretProtection => "SecretProtection",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl AdvancedSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::CodeSecurity => "code_security",
-                Self::SecretProtection => "secret_protection",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for AdvancedSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeSecurity {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeSecurity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeSecurity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeSecurity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of the dependency graph: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraph {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraph {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraph {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraph {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of automatic dependency submission: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependencyGraphAutosubmitAction {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependencyGraphAutosubmitAction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependencyGraphAutosubmitAction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependencyGraphAutosubmitAction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::AdvancedSecurity;
+    pub use crate::params::CodeSecurity;
+    pub use crate::params::DependencyGraph;
+    pub use crate::params::DependencyGraphAutosubmitAction;
     /// Options for automatic dependency submission.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct DependencyGraphAutosubmitActionOptions {
@@ -6981,684 +3905,30 @@ pub mod update_enterprise_configuration {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub labeled_runners: Option<bool>,
     }
-    /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotAlerts {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotAlerts {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotAlerts {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotAlerts {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Dependabot security updates: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DependabotSecurityUpdates {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DependabotSecurityUpdates {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DependabotSecurityUpdates {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DependabotSecurityUpdates {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of code scanning default setup: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetup {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetup {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetup {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetup {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDefaultSetupOptionsRunnerType {
-        /// `standard`
-        Standard,
-        /// `labeled`
-        Labeled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDefaultSetupOptionsRunnerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Standard => "Standard",
-                    Self::Labeled => "Labeled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDefaultSetupOptionsRunnerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Standard => "standard",
-                Self::Labeled => "labeled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDefaultSetupOptionsRunnerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DependabotAlerts;
+    pub use crate::params::DependabotSecurityUpdates;
+    pub use crate::params::CodeScanningDefaultSetup;
+    pub use crate::params::CodeScanningDefaultSetupOptionsRunnerType;
     /// Options for code scanning default setup.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_type: Option<
-            crate::code_security::update_enterprise_configuration::CodeScanningDefaultSetupOptionsRunnerType,
+            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
         >,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,
     }
-    /// Status of delegated dismissal of code scanning alerts: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CodeScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CodeScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CodeScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CodeScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of secret scanning: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanning {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanning {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanning {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanning {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of push protection for secret scanning: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningPushProtection {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningPushProtection {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningPushProtection {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningPushProtection {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of validity checks on detected secrets: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningValidityChecks {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningValidityChecks {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningValidityChecks {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningValidityChecks {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of scanning for non-provider patterns: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningNonProviderPatterns {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningNonProviderPatterns {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningNonProviderPatterns {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningNonProviderPatterns {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of Copilot secret scanning for generic secrets: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningGenericSecrets {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningGenericSecrets {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningGenericSecrets {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningGenericSecrets {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of delegated dismissal of secret scanning alerts: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SecretScanningDelegatedAlertDismissal {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SecretScanningDelegatedAlertDismissal {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SecretScanningDelegatedAlertDismissal {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SecretScanningDelegatedAlertDismissal {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Status of private vulnerability reporting: `enabled`, `disabled` or `not_set`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PrivateVulnerabilityReporting {
-        /// `enabled`
-        Enabled,
-        /// `disabled`
-        Disabled,
-        /// `not_set`
-        NotSet,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PrivateVulnerabilityReporting {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enabled => "Enabled",
-                    Self::Disabled => "Disabled",
-                    Self::NotSet => "NotSet",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PrivateVulnerabilityReporting {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enabled => "enabled",
-                Self::Disabled => "disabled",
-                Self::NotSet => "not_set",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PrivateVulnerabilityReporting {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Whether the configuration is enforced on its repositories: `enforced` or `unenforced`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `enforced`
-        Enforced,
-        /// `unenforced`
-        Unenforced,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Enforced => "Enforced",
-                    Self::Unenforced => "Unenforced",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Enforced => "enforced",
-                Self::Unenforced => "unenforced",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CodeScanningDelegatedAlertDismissal;
+    pub use crate::params::SecretProtection;
+    pub use crate::params::SecretScanning;
+    pub use crate::params::SecretScanningPushProtection;
+    pub use crate::params::SecretScanningValidityChecks;
+    pub use crate::params::SecretScanningNonProviderPatterns;
+    pub use crate::params::SecretScanningGenericSecrets;
+    pub use crate::params::SecretScanningDelegatedAlertDismissal;
+    pub use crate::params::PrivateVulnerabilityReporting;
+    pub use crate::params::EnforcementEnforcedUnenforced as Enforcement;
 }

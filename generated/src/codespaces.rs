@@ -221,7 +221,7 @@ impl<'c> Codespaces<'c> {
         &self,
         org: impl Into<String>,
         secret_name: impl Into<String>,
-        visibility: crate::codespaces::create_or_update_org_secret::Visibility,
+        visibility: crate::params::VisibilityAllPrivateSelected,
     ) -> create_or_update_org_secret::CreateOrUpdateOrgSecret<'c> {
         create_or_update_org_secret::CreateOrUpdateOrgSecret {
             client: self.client,
@@ -1746,7 +1746,7 @@ pub mod create_for_authenticated_user {
         pub(super) repository_id_or_pull_request: crate::codespaces::create_for_authenticated_user::RepositoryIdOrPullRequest,
         pub(super) r#ref: Option<String>,
         pub(super) location: Option<String>,
-        pub(super) geo: Option<crate::codespaces::create_for_authenticated_user::Geo>,
+        pub(super) geo: Option<crate::params::Geo>,
         pub(super) client_ip: Option<String>,
         pub(super) machine: Option<String>,
         pub(super) devcontainer_path: Option<String>,
@@ -1779,10 +1779,7 @@ pub mod create_for_authenticated_user {
         }
         /// Geographic area to run in; when absent it is chosen from the caller's IP. Replaces `location`, which is closing down.
         #[inline]
-        pub fn geo(
-            mut self,
-            geo: crate::codespaces::create_for_authenticated_user::Geo,
-        ) -> Self {
+        pub fn geo(mut self, geo: crate::params::Geo) -> Self {
             self.geo = Some(geo);
             self
         }
@@ -1933,58 +1930,7 @@ pub mod create_for_authenticated_user {
             pull_request: crate::codespaces::create_for_authenticated_user::PullRequest,
         },
     }
-    /// Geographic area to run in; when absent it is chosen from the caller's IP. Replaces `location`, which is closing down.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Geo {
-        /// `EuropeWest`
-        EuropeWest,
-        /// `SoutheastAsia`
-        SoutheastAsia,
-        /// `UsEast`
-        UsEast,
-        /// `UsWest`
-        UsWest,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Geo {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::EuropeWest => "EuropeWest",
-                    Self::SoutheastAsia => "SoutheastAsia",
-                    Self::UsEast => "UsEast",
-                    Self::UsWest => "UsWest",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Geo {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::EuropeWest => "EuropeWest",
-                Self::SoutheastAsia => "SoutheastAsia",
-                Self::UsEast => "UsEast",
-                Self::UsWest => "UsWest",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Geo {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Geo;
 }
 /// Request builder and parameter types of [`Codespaces::create_or_update_org_secret`](crate::codespaces::Codespaces::create_or_update_org_secret).
 pub mod create_or_update_org_secret {
@@ -1997,7 +1943,7 @@ pub mod create_or_update_org_secret {
         pub(super) secret_name: String,
         pub(super) encrypted_value: Option<String>,
         pub(super) key_id: Option<String>,
-        pub(super) visibility: crate::codespaces::create_or_update_org_secret::Visibility,
+        pub(super) visibility: crate::params::VisibilityAllPrivateSelected,
         pub(super) selected_repository_ids: Option<Vec<i64>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -2080,54 +2026,7 @@ pub mod create_or_update_org_secret {
                 )
         }
     }
-    /// Which of the organization's repositories may use the secret, `all`, `private` or `selected` (only those in `selected_repository_ids`).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `all`
-        All,
-        /// `private`
-        Private,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Private => "Private",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Private => "private",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VisibilityAllPrivateSelected as Visibility;
 }
 /// Request builder and parameter types of [`Codespaces::create_or_update_repo_secret`](crate::codespaces::Codespaces::create_or_update_repo_secret).
 pub mod create_or_update_repo_secret {
@@ -2309,9 +2208,7 @@ pub mod create_with_pr_for_authenticated_user {
         pub(super) repo: String,
         pub(super) pull_number: i64,
         pub(super) location: Option<String>,
-        pub(super) geo: Option<
-            crate::codespaces::create_with_pr_for_authenticated_user::Geo,
-        >,
+        pub(super) geo: Option<crate::params::Geo>,
         pub(super) client_ip: Option<String>,
         pub(super) machine: Option<String>,
         pub(super) devcontainer_path: Option<String>,
@@ -2338,10 +2235,7 @@ pub mod create_with_pr_for_authenticated_user {
         }
         /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
         #[inline]
-        pub fn geo(
-            mut self,
-            geo: crate::codespaces::create_with_pr_for_authenticated_user::Geo,
-        ) -> Self {
+        pub fn geo(mut self, geo: crate::params::Geo) -> Self {
             self.geo = Some(geo);
             self
         }
@@ -2461,58 +2355,7 @@ pub mod create_with_pr_for_authenticated_user {
                 )
         }
     }
-    /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Geo {
-        /// `EuropeWest`
-        EuropeWest,
-        /// `SoutheastAsia`
-        SoutheastAsia,
-        /// `UsEast`
-        UsEast,
-        /// `UsWest`
-        UsWest,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Geo {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::EuropeWest => "EuropeWest",
-                    Self::SoutheastAsia => "SoutheastAsia",
-                    Self::UsEast => "UsEast",
-                    Self::UsWest => "UsWest",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Geo {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::EuropeWest => "EuropeWest",
-                Self::SoutheastAsia => "SoutheastAsia",
-                Self::UsEast => "UsEast",
-                Self::UsWest => "UsWest",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Geo {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Geo;
 }
 /// Request builder and parameter types of [`Codespaces::create_with_repo_for_authenticated_user`](crate::codespaces::Codespaces::create_with_repo_for_authenticated_user).
 pub mod create_with_repo_for_authenticated_user {
@@ -2525,9 +2368,7 @@ pub mod create_with_repo_for_authenticated_user {
         pub(super) repo: String,
         pub(super) r#ref: Option<String>,
         pub(super) location: Option<String>,
-        pub(super) geo: Option<
-            crate::codespaces::create_with_repo_for_authenticated_user::Geo,
-        >,
+        pub(super) geo: Option<crate::params::Geo>,
         pub(super) client_ip: Option<String>,
         pub(super) machine: Option<String>,
         pub(super) devcontainer_path: Option<String>,
@@ -2560,10 +2401,7 @@ pub mod create_with_repo_for_authenticated_user {
         }
         /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
         #[inline]
-        pub fn geo(
-            mut self,
-            geo: crate::codespaces::create_with_repo_for_authenticated_user::Geo,
-        ) -> Self {
+        pub fn geo(mut self, geo: crate::params::Geo) -> Self {
             self.geo = Some(geo);
             self
         }
@@ -2683,58 +2521,7 @@ pub mod create_with_repo_for_authenticated_user {
                 )
         }
     }
-    /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Geo {
-        /// `EuropeWest`
-        EuropeWest,
-        /// `SoutheastAsia`
-        SoutheastAsia,
-        /// `UsEast`
-        UsEast,
-        /// `UsWest`
-        UsWest,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Geo {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::EuropeWest => "EuropeWest",
-                    Self::SoutheastAsia => "SoutheastAsia",
-                    Self::UsEast => "UsEast",
-                    Self::UsWest => "UsWest",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Geo {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::EuropeWest => "EuropeWest",
-                Self::SoutheastAsia => "SoutheastAsia",
-                Self::UsEast => "UsEast",
-                Self::UsWest => "UsWest",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Geo {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Geo;
 }
 /// Request builder and parameter types of [`Codespaces::delete_for_authenticated_user`](crate::codespaces::Codespaces::delete_for_authenticated_user).
 pub mod delete_for_authenticated_user {

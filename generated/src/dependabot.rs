@@ -73,7 +73,7 @@ impl<'c> Dependabot<'c> {
         &self,
         org: impl Into<String>,
         secret_name: impl Into<String>,
-        visibility: crate::dependabot::create_or_update_org_secret::Visibility,
+        visibility: crate::params::VisibilityAllPrivateSelected,
     ) -> create_or_update_org_secret::CreateOrUpdateOrgSecret<'c> {
         create_or_update_org_secret::CreateOrUpdateOrgSecret {
             client: self.client,
@@ -756,7 +756,7 @@ impl<'c> Dependabot<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         alert_number: i64,
-        state: crate::dependabot::update_alert::State,
+        state: crate::params::StateDismissedOpen,
     ) -> update_alert::UpdateAlert<'c> {
         update_alert::UpdateAlert {
             client: self.client,
@@ -866,7 +866,7 @@ pub mod create_or_update_org_secret {
         pub(super) secret_name: String,
         pub(super) encrypted_value: Option<String>,
         pub(super) key_id: Option<String>,
-        pub(super) visibility: crate::dependabot::create_or_update_org_secret::Visibility,
+        pub(super) visibility: crate::params::VisibilityAllPrivateSelected,
         pub(super) selected_repository_ids: Option<Vec<i64>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -949,54 +949,7 @@ pub mod create_or_update_org_secret {
                 )
         }
     }
-    /// Which repositories of the organization may use the secret: `all`, `private`, or `selected` (only those in `selected_repository_ids`).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `all`
-        All,
-        /// `private`
-        Private,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Private => "Private",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Private => "private",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VisibilityAllPrivateSelected as Visibility;
 }
 /// Request builder and parameter types of [`Dependabot::create_or_update_repo_secret`](crate::dependabot::Dependabot::create_or_update_repo_secret).
 pub mod create_or_update_repo_secret {
@@ -1455,11 +1408,9 @@ pub mod list_alerts_for_enterprise {
         pub(super) package: Option<String>,
         pub(super) epss_percentage: Option<String>,
         pub(super) has: Option<crate::dependabot::list_alerts_for_enterprise::Has>,
-        pub(super) scope: Option<crate::dependabot::list_alerts_for_enterprise::Scope>,
-        pub(super) sort: Option<crate::dependabot::list_alerts_for_enterprise::Sort>,
-        pub(super) direction: Option<
-            crate::dependabot::list_alerts_for_enterprise::Direction,
-        >,
+        pub(super) scope: Option<crate::params::Scope>,
+        pub(super) sort: Option<crate::params::SortCreatedEpssPercentageUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
         pub(super) per_page: Option<i64>,
@@ -1513,10 +1464,7 @@ pub mod list_alerts_for_enterprise {
         }
         /// Only return alerts whose vulnerable dependency is used in this scope: `development` or `runtime`.
         #[inline]
-        pub fn scope(
-            mut self,
-            scope: crate::dependabot::list_alerts_for_enterprise::Scope,
-        ) -> Self {
+        pub fn scope(mut self, scope: crate::params::Scope) -> Self {
             self.scope = Some(scope);
             self
         }
@@ -1524,17 +1472,14 @@ pub mod list_alerts_for_enterprise {
         #[inline]
         pub fn sort(
             mut self,
-            sort: crate::dependabot::list_alerts_for_enterprise::Sort,
+            sort: crate::params::SortCreatedEpssPercentageUpdated,
         ) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::dependabot::list_alerts_for_enterprise::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -1676,142 +1621,9 @@ pub mod list_alerts_for_enterprise {
             Self::String(value.to_owned())
         }
     }
-    /// Only return alerts whose vulnerable dependency is used in this scope: `development` or `runtime`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Scope {
-        /// `development`
-        Development,
-        /// `runtime`
-        Runtime,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Scope {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Development => "Development",
-                    Self::Runtime => "Runtime",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Scope {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Development => "development",
-                Self::Runtime => "runtime",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Scope {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created` (when the alert was opened), `updated` (when its state last changed) or `epss_percentage`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `epss_percentage`
-        EpssPercentage,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::EpssPercentage => "EpssPercentage",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::EpssPercentage => "epss_percentage",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Scope;
+    pub use crate::params::SortCreatedEpssPercentageUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Dependabot::list_alerts_for_org`](crate::dependabot::Dependabot::list_alerts_for_org).
 pub mod list_alerts_for_org {
@@ -1830,9 +1642,9 @@ pub mod list_alerts_for_org {
         pub(super) artifact_registry: Option<String>,
         pub(super) has: Option<crate::dependabot::list_alerts_for_org::Has>,
         pub(super) runtime_risk: Option<String>,
-        pub(super) scope: Option<crate::dependabot::list_alerts_for_org::Scope>,
-        pub(super) sort: Option<crate::dependabot::list_alerts_for_org::Sort>,
-        pub(super) direction: Option<crate::dependabot::list_alerts_for_org::Direction>,
+        pub(super) scope: Option<crate::params::Scope>,
+        pub(super) sort: Option<crate::params::SortCreatedEpssPercentageUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
         pub(super) per_page: Option<i64>,
@@ -1910,10 +1722,7 @@ pub mod list_alerts_for_org {
         }
         /// Only return alerts whose vulnerable dependency is used in this scope: `development` or `runtime`.
         #[inline]
-        pub fn scope(
-            mut self,
-            scope: crate::dependabot::list_alerts_for_org::Scope,
-        ) -> Self {
+        pub fn scope(mut self, scope: crate::params::Scope) -> Self {
             self.scope = Some(scope);
             self
         }
@@ -1921,17 +1730,14 @@ pub mod list_alerts_for_org {
         #[inline]
         pub fn sort(
             mut self,
-            sort: crate::dependabot::list_alerts_for_org::Sort,
+            sort: crate::params::SortCreatedEpssPercentageUpdated,
         ) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::dependabot::list_alerts_for_org::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2076,142 +1882,9 @@ pub mod list_alerts_for_org {
             Self::String(value.to_owned())
         }
     }
-    /// Only return alerts whose vulnerable dependency is used in this scope: `development` or `runtime`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Scope {
-        /// `development`
-        Development,
-        /// `runtime`
-        Runtime,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Scope {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Development => "Development",
-                    Self::Runtime => "Runtime",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Scope {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Development => "development",
-                Self::Runtime => "runtime",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Scope {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created` (when the alert was opened), `updated` (when its state last changed) or `epss_percentage`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `epss_percentage`
-        EpssPercentage,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::EpssPercentage => "EpssPercentage",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::EpssPercentage => "epss_percentage",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Scope;
+    pub use crate::params::SortCreatedEpssPercentageUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Dependabot::list_alerts_for_repo`](crate::dependabot::Dependabot::list_alerts_for_repo).
 pub mod list_alerts_for_repo {
@@ -2229,9 +1902,9 @@ pub mod list_alerts_for_repo {
         pub(super) manifest: Option<String>,
         pub(super) epss_percentage: Option<String>,
         pub(super) has: Option<crate::dependabot::list_alerts_for_repo::Has>,
-        pub(super) scope: Option<crate::dependabot::list_alerts_for_repo::Scope>,
-        pub(super) sort: Option<crate::dependabot::list_alerts_for_repo::Sort>,
-        pub(super) direction: Option<crate::dependabot::list_alerts_for_repo::Direction>,
+        pub(super) scope: Option<crate::params::Scope>,
+        pub(super) sort: Option<crate::params::SortCreatedEpssPercentageUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
@@ -2291,10 +1964,7 @@ pub mod list_alerts_for_repo {
         }
         /// Only return alerts whose vulnerable dependency is used in this scope: `development` or `runtime`.
         #[inline]
-        pub fn scope(
-            mut self,
-            scope: crate::dependabot::list_alerts_for_repo::Scope,
-        ) -> Self {
+        pub fn scope(mut self, scope: crate::params::Scope) -> Self {
             self.scope = Some(scope);
             self
         }
@@ -2302,17 +1972,14 @@ pub mod list_alerts_for_repo {
         #[inline]
         pub fn sort(
             mut self,
-            sort: crate::dependabot::list_alerts_for_repo::Sort,
+            sort: crate::params::SortCreatedEpssPercentageUpdated,
         ) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::dependabot::list_alerts_for_repo::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2449,142 +2116,9 @@ pub mod list_alerts_for_repo {
             Self::String(value.to_owned())
         }
     }
-    /// Only return alerts whose vulnerable dependency is used in this scope: `development` or `runtime`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Scope {
-        /// `development`
-        Development,
-        /// `runtime`
-        Runtime,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Scope {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Development => "Development",
-                    Self::Runtime => "Runtime",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Scope {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Development => "development",
-                Self::Runtime => "runtime",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Scope {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created` (when the alert was opened), `updated` (when its state last changed) or `epss_percentage`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `epss_percentage`
-        EpssPercentage,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::EpssPercentage => "EpssPercentage",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::EpssPercentage => "epss_percentage",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Scope;
+    pub use crate::params::SortCreatedEpssPercentageUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Dependabot::list_org_secrets`](crate::dependabot::Dependabot::list_org_secrets).
 pub mod list_org_secrets {
@@ -3144,7 +2678,7 @@ pub mod update_alert {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) alert_number: i64,
-        pub(super) state: crate::dependabot::update_alert::State,
+        pub(super) state: crate::params::StateDismissedOpen,
         pub(super) dismissed_reason: Option<
             crate::dependabot::update_alert::DismissedReason,
         >,
@@ -3216,50 +2750,7 @@ pub mod update_alert {
                 .send_with("dependabot.updateAlert", crate::runtime::decode::json)
         }
     }
-    /// New state: `dismissed` or `open`. Dismissing also needs `dismissed_reason`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `dismissed`
-        Dismissed,
-        /// `open`
-        Open,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Dismissed => "Dismissed",
-                    Self::Open => "Open",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Dismissed => "dismissed",
-                Self::Open => "open",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateDismissedOpen as State;
     /// Why the alert is dismissed; required when `state` is `dismissed`. One of `fix_started`, `inaccurate`, `no_bandwidth`, `not_used`, `tolerable_risk`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]

@@ -190,11 +190,9 @@ pub mod create {
         pub(super) enterprise: String,
         pub(super) name: String,
         pub(super) description: Option<Option<String>>,
-        pub(super) sync_to_organizations: Option<
-            crate::enterprise_teams::create::SyncToOrganizations,
-        >,
+        pub(super) sync_to_organizations: Option<crate::params::SyncToOrganizations>,
         pub(super) organization_selection_type: Option<
-            crate::enterprise_teams::create::OrganizationSelectionType,
+            crate::params::OrganizationSelectionType,
         >,
         pub(super) group_id: Option<Option<String>>,
     }
@@ -219,7 +217,7 @@ pub mod create {
         #[inline]
         pub fn sync_to_organizations(
             mut self,
-            sync_to_organizations: crate::enterprise_teams::create::SyncToOrganizations,
+            sync_to_organizations: crate::params::SyncToOrganizations,
         ) -> Self {
             self.sync_to_organizations = Some(sync_to_organizations);
             self
@@ -228,7 +226,7 @@ pub mod create {
         #[inline]
         pub fn organization_selection_type(
             mut self,
-            organization_selection_type: crate::enterprise_teams::create::OrganizationSelectionType,
+            organization_selection_type: crate::params::OrganizationSelectionType,
         ) -> Self {
             self.organization_selection_type = Some(organization_selection_type);
             self
@@ -279,98 +277,8 @@ pub mod create {
                 .send_with("enterpriseTeams.create", crate::runtime::decode::json)
         }
     }
-    /// **Closing down:** this field is retired and can no longer be set. It used to choose whether the team shows up in each organization (`all` or `disabled`).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SyncToOrganizations {
-        /// `all`
-        All,
-        /// `disabled`
-        Disabled,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SyncToOrganizations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Disabled => "Disabled",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SyncToOrganizations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Disabled => "disabled",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SyncToOrganizations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Which organizations of the enterprise get the team: `disabled` (none, the default for a new team), `selected` (organizations chosen afterwards with `enterpriseTeamOrganizations.bulkAdd`) or `all` (every current and future organization).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum OrganizationSelectionType {
-        /// `disabled`
-        Disabled,
-        /// `selected`
-        Selected,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for OrganizationSelectionType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Disabled => "Disabled",
-                    Self::Selected => "Selected",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl OrganizationSelectionType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Disabled => "disabled",
-                Self::Selected => "selected",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for OrganizationSelectionType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SyncToOrganizations;
+    pub use crate::params::OrganizationSelectionType;
 }
 /// Request builder and parameter types of [`EnterpriseTeams::delete`](crate::enterprise_teams::EnterpriseTeams::delete).
 pub mod delete {
@@ -554,11 +462,9 @@ pub mod update {
         pub(super) team_slug: String,
         pub(super) name: Option<Option<String>>,
         pub(super) description: Option<Option<String>>,
-        pub(super) sync_to_organizations: Option<
-            crate::enterprise_teams::update::SyncToOrganizations,
-        >,
+        pub(super) sync_to_organizations: Option<crate::params::SyncToOrganizations>,
         pub(super) organization_selection_type: Option<
-            crate::enterprise_teams::update::OrganizationSelectionType,
+            crate::params::OrganizationSelectionType,
         >,
         pub(super) group_id: Option<Option<String>>,
     }
@@ -591,7 +497,7 @@ pub mod update {
         #[inline]
         pub fn sync_to_organizations(
             mut self,
-            sync_to_organizations: crate::enterprise_teams::update::SyncToOrganizations,
+            sync_to_organizations: crate::params::SyncToOrganizations,
         ) -> Self {
             self.sync_to_organizations = Some(sync_to_organizations);
             self
@@ -600,7 +506,7 @@ pub mod update {
         #[inline]
         pub fn organization_selection_type(
             mut self,
-            organization_selection_type: crate::enterprise_teams::update::OrganizationSelectionType,
+            organization_selection_type: crate::params::OrganizationSelectionType,
         ) -> Self {
             self.organization_selection_type = Some(organization_selection_type);
             self
@@ -654,96 +560,6 @@ pub mod update {
                 .send_with("enterpriseTeams.update", crate::runtime::decode::json)
         }
     }
-    /// **Closing down:** this field is retired and can no longer be changed. It used to choose whether the team shows up in each organization (`all` or `disabled`).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SyncToOrganizations {
-        /// `all`
-        All,
-        /// `disabled`
-        Disabled,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SyncToOrganizations {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Disabled => "Disabled",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SyncToOrganizations {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Disabled => "disabled",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SyncToOrganizations {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Which organizations of the enterprise get the team: `disabled` (none), `selected` (organizations chosen with `enterpriseTeamOrganizations.bulkAdd`) or `all` (every current and future organization).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum OrganizationSelectionType {
-        /// `disabled`
-        Disabled,
-        /// `selected`
-        Selected,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for OrganizationSelectionType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Disabled => "Disabled",
-                    Self::Selected => "Selected",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl OrganizationSelectionType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Disabled => "disabled",
-                Self::Selected => "selected",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for OrganizationSelectionType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SyncToOrganizations;
+    pub use crate::params::OrganizationSelectionType;
 }

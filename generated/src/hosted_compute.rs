@@ -218,9 +218,7 @@ pub mod create_network_configuration_for_org {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) name: String,
-        pub(super) compute_service: Option<
-            crate::hosted_compute::create_network_configuration_for_org::ComputeService,
-        >,
+        pub(super) compute_service: Option<crate::params::ComputeService>,
         pub(super) network_settings_ids: Vec<String>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -235,7 +233,7 @@ pub mod create_network_configuration_for_org {
         #[inline]
         pub fn compute_service(
             mut self,
-            compute_service: crate::hosted_compute::create_network_configuration_for_org::ComputeService,
+            compute_service: crate::params::ComputeService,
         ) -> Self {
             self.compute_service = Some(compute_service);
             self
@@ -282,50 +280,7 @@ pub mod create_network_configuration_for_org {
                 )
         }
     }
-    /// Which hosted compute service uses this configuration, `none` or `actions`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum ComputeService {
-        /// `none`
-        None,
-        /// `actions`
-        Actions,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for ComputeService {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Actions => "Actions",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl ComputeService {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Actions => "actions",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for ComputeService {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::ComputeService;
 }
 /// Request builder and parameter types of [`HostedCompute::delete_network_configuration_from_org`](crate::hosted_compute::HostedCompute::delete_network_configuration_from_org).
 pub mod delete_network_configuration_from_org {
@@ -597,9 +552,7 @@ pub mod update_network_configuration_for_org {
         pub(super) org: String,
         pub(super) network_configuration_id: String,
         pub(super) name: Option<String>,
-        pub(super) compute_service: Option<
-            crate::hosted_compute::update_network_configuration_for_org::ComputeService,
-        >,
+        pub(super) compute_service: Option<crate::params::ComputeService>,
         pub(super) network_settings_ids: Option<Vec<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -620,7 +573,7 @@ pub mod update_network_configuration_for_org {
         #[inline]
         pub fn compute_service(
             mut self,
-            compute_service: crate::hosted_compute::update_network_configuration_for_org::ComputeService,
+            compute_service: crate::params::ComputeService,
         ) -> Self {
             self.compute_service = Some(compute_service);
             self
@@ -683,48 +636,5 @@ pub mod update_network_configuration_for_org {
                 )
         }
     }
-    /// Which hosted compute service uses this configuration, `none` or `actions`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum ComputeService {
-        /// `none`
-        None,
-        /// `actions`
-        Actions,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for ComputeService {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Actions => "Actions",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl ComputeService {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Actions => "actions",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for ComputeService {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::ComputeService;
 }

@@ -228,7 +228,7 @@ impl<'c> Interactions<'c> {
     #[inline]
     pub fn set_restrictions_for_authenticated_user(
         &self,
-        limit: crate::interactions::set_restrictions_for_authenticated_user::Limit,
+        limit: crate::params::Limit,
     ) -> set_restrictions_for_authenticated_user::SetRestrictionsForAuthenticatedUser<
         'c,
     > {
@@ -261,7 +261,7 @@ impl<'c> Interactions<'c> {
     pub fn set_restrictions_for_org(
         &self,
         org: impl Into<String>,
-        limit: crate::interactions::set_restrictions_for_org::Limit,
+        limit: crate::params::Limit,
     ) -> set_restrictions_for_org::SetRestrictionsForOrg<'c> {
         set_restrictions_for_org::SetRestrictionsForOrg {
             client: self.client,
@@ -295,7 +295,7 @@ impl<'c> Interactions<'c> {
         &self,
         owner: impl Into<String>,
         repo: impl Into<String>,
-        limit: crate::interactions::set_restrictions_for_repo::Limit,
+        limit: crate::params::Limit,
     ) -> set_restrictions_for_repo::SetRestrictionsForRepo<'c> {
         set_restrictions_for_repo::SetRestrictionsForRepo {
             client: self.client,
@@ -316,7 +316,7 @@ impl<'c> Interactions<'c> {
     #[inline]
     pub fn set_restrictions_for_your_public_repos(
         &self,
-        limit: crate::interactions::set_restrictions_for_authenticated_user::Limit,
+        limit: crate::params::Limit,
     ) -> crate::interactions::set_restrictions_for_authenticated_user::SetRestrictionsForAuthenticatedUser<
         'c,
     > {
@@ -641,10 +641,8 @@ pub mod set_restrictions_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct SetRestrictionsForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) limit: crate::interactions::set_restrictions_for_authenticated_user::Limit,
-        pub(super) expiry: Option<
-            crate::interactions::set_restrictions_for_authenticated_user::Expiry,
-        >,
+        pub(super) limit: crate::params::Limit,
+        pub(super) expiry: Option<crate::params::Expiry>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for SetRestrictionsForAuthenticatedUser<'_> {
@@ -656,10 +654,7 @@ pub mod set_restrictions_for_authenticated_user {
     impl<'c> SetRestrictionsForAuthenticatedUser<'c> {
         /// How long the limit lasts: `one_day`, `three_days`, `one_week`, `one_month` or `six_months`. Default: `one_day`.
         #[inline]
-        pub fn expiry(
-            mut self,
-            expiry: crate::interactions::set_restrictions_for_authenticated_user::Expiry,
-        ) -> Self {
+        pub fn expiry(mut self, expiry: crate::params::Expiry) -> Self {
             self.expiry = Some(expiry);
             self
         }
@@ -704,110 +699,8 @@ pub mod set_restrictions_for_authenticated_user {
                 )
         }
     }
-    /// Which users may still comment, open issues and open pull requests while the limit lasts: `existing_users`, `contributors_only` or `collaborators_only`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Limit {
-        /// `existing_users`
-        ExistingUsers,
-        /// `contributors_only`
-        ContributorsOnly,
-        /// `collaborators_only`
-        CollaboratorsOnly,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Limit {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::ExistingUsers => "ExistingUsers",
-                    Self::ContributorsOnly => "ContributorsOnly",
-                    Self::CollaboratorsOnly => "CollaboratorsOnly",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Limit {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ExistingUsers => "existing_users",
-                Self::ContributorsOnly => "contributors_only",
-                Self::CollaboratorsOnly => "collaborators_only",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Limit {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// How long the limit lasts: `one_day`, `three_days`, `one_week`, `one_month` or `six_months`. Default: `one_day`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Expiry {
-        /// `one_day`
-        OneDay,
-        /// `three_days`
-        ThreeDays,
-        /// `one_week`
-        OneWeek,
-        /// `one_month`
-        OneMonth,
-        /// `six_months`
-        SixMonths,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Expiry {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::OneDay => "OneDay",
-                    Self::ThreeDays => "ThreeDays",
-                    Self::OneWeek => "OneWeek",
-                    Self::OneMonth => "OneMonth",
-                    Self::SixMonths => "SixMonths",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Expiry {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::OneDay => "one_day",
-                Self::ThreeDays => "three_days",
-                Self::OneWeek => "one_week",
-                Self::OneMonth => "one_month",
-                Self::SixMonths => "six_months",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Expiry {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Limit;
+    pub use crate::params::Expiry;
 }
 /// Request builder and parameter types of [`Interactions::set_restrictions_for_org`](crate::interactions::Interactions::set_restrictions_for_org).
 pub mod set_restrictions_for_org {
@@ -817,8 +710,8 @@ pub mod set_restrictions_for_org {
     pub struct SetRestrictionsForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) limit: crate::interactions::set_restrictions_for_org::Limit,
-        pub(super) expiry: Option<crate::interactions::set_restrictions_for_org::Expiry>,
+        pub(super) limit: crate::params::Limit,
+        pub(super) expiry: Option<crate::params::Expiry>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for SetRestrictionsForOrg<'_> {
@@ -830,10 +723,7 @@ pub mod set_restrictions_for_org {
     impl<'c> SetRestrictionsForOrg<'c> {
         /// How long the limit lasts: `one_day`, `three_days`, `one_week`, `one_month` or `six_months`. Default: `one_day`.
         #[inline]
-        pub fn expiry(
-            mut self,
-            expiry: crate::interactions::set_restrictions_for_org::Expiry,
-        ) -> Self {
+        pub fn expiry(mut self, expiry: crate::params::Expiry) -> Self {
             self.expiry = Some(expiry);
             self
         }
@@ -878,110 +768,8 @@ pub mod set_restrictions_for_org {
                 )
         }
     }
-    /// Which users may still comment, open issues and open pull requests while the limit lasts: `existing_users`, `contributors_only` or `collaborators_only`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Limit {
-        /// `existing_users`
-        ExistingUsers,
-        /// `contributors_only`
-        ContributorsOnly,
-        /// `collaborators_only`
-        CollaboratorsOnly,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Limit {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::ExistingUsers => "ExistingUsers",
-                    Self::ContributorsOnly => "ContributorsOnly",
-                    Self::CollaboratorsOnly => "CollaboratorsOnly",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Limit {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ExistingUsers => "existing_users",
-                Self::ContributorsOnly => "contributors_only",
-                Self::CollaboratorsOnly => "collaborators_only",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Limit {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// How long the limit lasts: `one_day`, `three_days`, `one_week`, `one_month` or `six_months`. Default: `one_day`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Expiry {
-        /// `one_day`
-        OneDay,
-        /// `three_days`
-        ThreeDays,
-        /// `one_week`
-        OneWeek,
-        /// `one_month`
-        OneMonth,
-        /// `six_months`
-        SixMonths,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Expiry {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::OneDay => "OneDay",
-                    Self::ThreeDays => "ThreeDays",
-                    Self::OneWeek => "OneWeek",
-                    Self::OneMonth => "OneMonth",
-                    Self::SixMonths => "SixMonths",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Expiry {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::OneDay => "one_day",
-                Self::ThreeDays => "three_days",
-                Self::OneWeek => "one_week",
-                Self::OneMonth => "one_month",
-                Self::SixMonths => "six_months",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Expiry {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Limit;
+    pub use crate::params::Expiry;
 }
 /// Request builder and parameter types of [`Interactions::set_restrictions_for_repo`](crate::interactions::Interactions::set_restrictions_for_repo).
 pub mod set_restrictions_for_repo {
@@ -992,10 +780,8 @@ pub mod set_restrictions_for_repo {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) limit: crate::interactions::set_restrictions_for_repo::Limit,
-        pub(super) expiry: Option<
-            crate::interactions::set_restrictions_for_repo::Expiry,
-        >,
+        pub(super) limit: crate::params::Limit,
+        pub(super) expiry: Option<crate::params::Expiry>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for SetRestrictionsForRepo<'_> {
@@ -1007,10 +793,7 @@ pub mod set_restrictions_for_repo {
     impl<'c> SetRestrictionsForRepo<'c> {
         /// How long the limit lasts: `one_day`, `three_days`, `one_week`, `one_month` or `six_months`. Default: `one_day`.
         #[inline]
-        pub fn expiry(
-            mut self,
-            expiry: crate::interactions::set_restrictions_for_repo::Expiry,
-        ) -> Self {
+        pub fn expiry(mut self, expiry: crate::params::Expiry) -> Self {
             self.expiry = Some(expiry);
             self
         }
@@ -1058,108 +841,6 @@ pub mod set_restrictions_for_repo {
                 )
         }
     }
-    /// Which users may still comment, open issues and open pull requests while the limit lasts: `existing_users`, `contributors_only` or `collaborators_only`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Limit {
-        /// `existing_users`
-        ExistingUsers,
-        /// `contributors_only`
-        ContributorsOnly,
-        /// `collaborators_only`
-        CollaboratorsOnly,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Limit {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::ExistingUsers => "ExistingUsers",
-                    Self::ContributorsOnly => "ContributorsOnly",
-                    Self::CollaboratorsOnly => "CollaboratorsOnly",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Limit {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ExistingUsers => "existing_users",
-                Self::ContributorsOnly => "contributors_only",
-                Self::CollaboratorsOnly => "collaborators_only",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Limit {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// How long the limit lasts: `one_day`, `three_days`, `one_week`, `one_month` or `six_months`. Default: `one_day`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Expiry {
-        /// `one_day`
-        OneDay,
-        /// `three_days`
-        ThreeDays,
-        /// `one_week`
-        OneWeek,
-        /// `one_month`
-        OneMonth,
-        /// `six_months`
-        SixMonths,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Expiry {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::OneDay => "OneDay",
-                    Self::ThreeDays => "ThreeDays",
-                    Self::OneWeek => "OneWeek",
-                    Self::OneMonth => "OneMonth",
-                    Self::SixMonths => "SixMonths",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Expiry {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::OneDay => "one_day",
-                Self::ThreeDays => "three_days",
-                Self::OneWeek => "one_week",
-                Self::OneMonth => "one_month",
-                Self::SixMonths => "six_months",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Expiry {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Limit;
+    pub use crate::params::Expiry;
 }

@@ -2476,7 +2476,7 @@ pub mod create_milestone {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) title: String,
-        pub(super) state: Option<crate::issues::create_milestone::State>,
+        pub(super) state: Option<crate::params::StateClosedOpen>,
         pub(super) description: Option<String>,
         pub(super) due_on: Option<crate::runtime::Timestamp>,
     }
@@ -2490,7 +2490,7 @@ pub mod create_milestone {
     impl<'c> CreateMilestone<'c> {
         /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::issues::create_milestone::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -2544,50 +2544,7 @@ pub mod create_milestone {
                 .send_with("issues.createMilestone", crate::runtime::decode::json)
         }
     }
-    /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateClosedOpen as State;
 }
 /// Request builder and parameter types of [`Issues::delete_comment`](crate::issues::Issues::delete_comment).
 pub mod delete_comment {
@@ -3041,11 +2998,11 @@ pub mod list {
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) filter: Option<crate::issues::list::Filter>,
-        pub(super) state: Option<crate::issues::list::State>,
+        pub(super) filter: Option<crate::params::IssueFilter>,
+        pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) labels: Option<String>,
-        pub(super) sort: Option<crate::issues::list::Sort>,
-        pub(super) direction: Option<crate::issues::list::Direction>,
+        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) collab: Option<bool>,
         pub(super) orgs: Option<bool>,
@@ -3064,13 +3021,13 @@ pub mod list {
     impl<'c> List<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(mut self, filter: crate::issues::list::Filter) -> Self {
+        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
         /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::issues::list::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -3082,13 +3039,13 @@ pub mod list {
         }
         /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::issues::list::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::issues::list::Direction) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -3202,206 +3159,10 @@ pub mod list {
             self.build().paginate()
         }
     }
-    /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `assigned`
-        Assigned,
-        /// `created`
-        Created,
-        /// `mentioned`
-        Mentioned,
-        /// `subscribed`
-        Subscribed,
-        /// `repos`
-        Repos,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Assigned => "Assigned",
-                    Self::Created => "Created",
-                    Self::Mentioned => "Mentioned",
-                    Self::Subscribed => "Subscribed",
-                    Self::Repos => "Repos",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Assigned => "assigned",
-                Self::Created => "created",
-                Self::Mentioned => "mentioned",
-                Self::Subscribed => "subscribed",
-                Self::Repos => "repos",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `comments`
-        Comments,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Comments => "Comments",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Comments => "comments",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::IssueFilter as Filter;
+    pub use crate::params::StateAllClosedOpen as State;
+    pub use crate::params::SortCommentsCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Issues::list_assignees`](crate::issues::Issues::list_assignees).
 pub mod list_assignees {
@@ -3580,8 +3341,8 @@ pub mod list_comments_for_repo {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) sort: Option<crate::issues::list_comments_for_repo::Sort>,
-        pub(super) direction: Option<crate::issues::list_comments_for_repo::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -3596,19 +3357,13 @@ pub mod list_comments_for_repo {
     impl<'c> ListCommentsForRepo<'c> {
         /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::issues::list_comments_for_repo::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::issues::list_comments_for_repo::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -3686,94 +3441,8 @@ pub mod list_comments_for_repo {
             self.build().paginate()
         }
     }
-    /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Issues::list_dependencies_blocked_by`](crate::issues::Issues::list_dependencies_blocked_by).
 pub mod list_dependencies_blocked_by {
@@ -4192,13 +3861,11 @@ pub mod list_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct ListForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) filter: Option<crate::issues::list_for_authenticated_user::Filter>,
-        pub(super) state: Option<crate::issues::list_for_authenticated_user::State>,
+        pub(super) filter: Option<crate::params::IssueFilter>,
+        pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) labels: Option<String>,
-        pub(super) sort: Option<crate::issues::list_for_authenticated_user::Sort>,
-        pub(super) direction: Option<
-            crate::issues::list_for_authenticated_user::Direction,
-        >,
+        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -4213,19 +3880,13 @@ pub mod list_for_authenticated_user {
     impl<'c> ListForAuthenticatedUser<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(
-            mut self,
-            filter: crate::issues::list_for_authenticated_user::Filter,
-        ) -> Self {
+        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
         /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::issues::list_for_authenticated_user::State,
-        ) -> Self {
+        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -4237,19 +3898,13 @@ pub mod list_for_authenticated_user {
         }
         /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::issues::list_for_authenticated_user::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::issues::list_for_authenticated_user::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -4335,206 +3990,10 @@ pub mod list_for_authenticated_user {
             self.build().paginate()
         }
     }
-    /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `assigned`
-        Assigned,
-        /// `created`
-        Created,
-        /// `mentioned`
-        Mentioned,
-        /// `subscribed`
-        Subscribed,
-        /// `repos`
-        Repos,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Assigned => "Assigned",
-                    Self::Created => "Created",
-                    Self::Mentioned => "Mentioned",
-                    Self::Subscribed => "Subscribed",
-                    Self::Repos => "Repos",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Assigned => "assigned",
-                Self::Created => "created",
-                Self::Mentioned => "mentioned",
-                Self::Subscribed => "subscribed",
-                Self::Repos => "repos",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `comments`
-        Comments,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Comments => "Comments",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Comments => "comments",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::IssueFilter as Filter;
+    pub use crate::params::StateAllClosedOpen as State;
+    pub use crate::params::SortCommentsCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Issues::list_for_org`](crate::issues::Issues::list_for_org).
 pub mod list_for_org {
@@ -4544,12 +4003,12 @@ pub mod list_for_org {
     pub struct ListForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) filter: Option<crate::issues::list_for_org::Filter>,
-        pub(super) state: Option<crate::issues::list_for_org::State>,
+        pub(super) filter: Option<crate::params::IssueFilter>,
+        pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) labels: Option<String>,
         pub(super) r#type: Option<String>,
-        pub(super) sort: Option<crate::issues::list_for_org::Sort>,
-        pub(super) direction: Option<crate::issues::list_for_org::Direction>,
+        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -4564,13 +4023,13 @@ pub mod list_for_org {
     impl<'c> ListForOrg<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(mut self, filter: crate::issues::list_for_org::Filter) -> Self {
+        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
         /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::issues::list_for_org::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -4588,16 +4047,13 @@ pub mod list_for_org {
         }
         /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::issues::list_for_org::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::issues::list_for_org::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -4678,206 +4134,10 @@ pub mod list_for_org {
             self.build().paginate()
         }
     }
-    /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `assigned`
-        Assigned,
-        /// `created`
-        Created,
-        /// `mentioned`
-        Mentioned,
-        /// `subscribed`
-        Subscribed,
-        /// `repos`
-        Repos,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Assigned => "Assigned",
-                    Self::Created => "Created",
-                    Self::Mentioned => "Mentioned",
-                    Self::Subscribed => "Subscribed",
-                    Self::Repos => "Repos",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Assigned => "assigned",
-                Self::Created => "created",
-                Self::Mentioned => "mentioned",
-                Self::Subscribed => "subscribed",
-                Self::Repos => "repos",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `comments`
-        Comments,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Comments => "Comments",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Comments => "comments",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::IssueFilter as Filter;
+    pub use crate::params::StateAllClosedOpen as State;
+    pub use crate::params::SortCommentsCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Issues::list_for_repo`](crate::issues::Issues::list_for_repo).
 pub mod list_for_repo {
@@ -4889,14 +4149,14 @@ pub mod list_for_repo {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) milestone: Option<String>,
-        pub(super) state: Option<crate::issues::list_for_repo::State>,
+        pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) assignee: Option<String>,
         pub(super) r#type: Option<String>,
         pub(super) creator: Option<String>,
         pub(super) mentioned: Option<String>,
         pub(super) labels: Option<String>,
-        pub(super) sort: Option<crate::issues::list_for_repo::Sort>,
-        pub(super) direction: Option<crate::issues::list_for_repo::Direction>,
+        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -4917,7 +4177,7 @@ pub mod list_for_repo {
         }
         /// Which issues to return: `open`, `closed` or `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::issues::list_for_repo::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -4953,16 +4213,13 @@ pub mod list_for_repo {
         }
         /// Order by `created`, `updated` or `comments`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::issues::list_for_repo::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort direction, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::issues::list_for_repo::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -5055,146 +4312,9 @@ pub mod list_for_repo {
             self.build().paginate()
         }
     }
-    /// Which issues to return: `open`, `closed` or `all`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Order by `created`, `updated` or `comments`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `comments`
-        Comments,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Comments => "Comments",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Comments => "comments",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort direction, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateAllClosedOpen as State;
+    pub use crate::params::SortCommentsCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Issues::list_labels_for_milestone`](crate::issues::Issues::list_labels_for_milestone).
 pub mod list_labels_for_milestone {
@@ -5437,9 +4557,9 @@ pub mod list_milestones {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) state: Option<crate::issues::list_milestones::State>,
+        pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) sort: Option<crate::issues::list_milestones::Sort>,
-        pub(super) direction: Option<crate::issues::list_milestones::Direction>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -5453,7 +4573,7 @@ pub mod list_milestones {
     impl<'c> ListMilestones<'c> {
         /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::issues::list_milestones::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -5465,10 +4585,7 @@ pub mod list_milestones {
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `asc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::issues::list_milestones::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -5536,54 +4653,7 @@ pub mod list_milestones {
             self.build().paginate()
         }
     }
-    /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateAllClosedOpen as State;
     /// Field the milestones are ordered by. Values: `due_on`, `completeness`. Default: `due_on`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5628,50 +4698,7 @@ pub mod list_milestones {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `asc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Issues::list_sub_issues`](crate::issues::Issues::list_sub_issues).
 pub mod list_sub_issues {
@@ -6359,7 +5386,7 @@ pub mod update {
         pub(super) title: Option<Option<String>>,
         pub(super) body: Option<Option<String>>,
         pub(super) assignee: Option<Option<String>>,
-        pub(super) state: Option<crate::issues::update::State>,
+        pub(super) state: Option<crate::params::StateClosedOpen>,
         pub(super) state_reason: Option<Option<crate::issues::update::StateReason>>,
         pub(super) milestone: Option<Option<i64>>,
         pub(super) labels: Option<Vec<String>>,
@@ -6401,7 +5428,7 @@ pub mod update {
         }
         /// New state of the issue. Values: `open`, `closed`.
         #[inline]
-        pub fn state(mut self, state: crate::issues::update::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -6492,50 +5519,7 @@ pub mod update {
             self.build().send_with("issues.update", crate::runtime::decode::json)
         }
     }
-    /// New state of the issue. Values: `open`, `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateClosedOpen as State;
     /// Why the state changed. Values: `completed`, `not_planned`, `duplicate`, `reopened`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6734,7 +5718,7 @@ pub mod update_milestone {
         pub(super) repo: String,
         pub(super) milestone_number: i64,
         pub(super) title: Option<String>,
-        pub(super) state: Option<crate::issues::update_milestone::State>,
+        pub(super) state: Option<crate::params::StateClosedOpen>,
         pub(super) description: Option<String>,
         pub(super) due_on: Option<crate::runtime::Timestamp>,
     }
@@ -6754,7 +5738,7 @@ pub mod update_milestone {
         }
         /// New state of the milestone. Values: `open`, `closed`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::issues::update_milestone::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -6809,48 +5793,5 @@ pub mod update_milestone {
                 .send_with("issues.updateMilestone", crate::runtime::decode::json)
         }
     }
-    /// New state of the milestone. Values: `open`, `closed`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateClosedOpen as State;
 }

@@ -97,6 +97,8 @@
 pub mod runtime;
 #[rustfmt::skip]
 pub mod models;
+#[rustfmt::skip]
+pub mod params;
 pub use runtime::{
     Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result,
     Timestamp,

@@ -766,7 +766,7 @@ pub mod get_status_for_org {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) migration_id: i64,
-        pub(super) exclude: Option<Vec<crate::migrations::get_status_for_org::Exclude>>,
+        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for GetStatusForOrg<'_> {
@@ -778,10 +778,7 @@ pub mod get_status_for_org {
     impl<'c> GetStatusForOrg<'c> {
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(
-            mut self,
-            exclude: Vec<crate::migrations::get_status_for_org::Exclude>,
-        ) -> Self {
+        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }
@@ -828,46 +825,7 @@ pub mod get_status_for_org {
                 .send_with("migrations.getStatusForOrg", crate::runtime::decode::json)
         }
     }
-    /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Exclude {
-        /// `repositories`
-        Repositories,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Exclude {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Repositories => "Repositories",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Exclude {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Repositories => "repositories",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Exclude {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Exclude;
 }
 /// Request builder and parameter types of [`Migrations::list_for_authenticated_user`](crate::migrations::Migrations::list_for_authenticated_user).
 pub mod list_for_authenticated_user {
@@ -958,7 +916,7 @@ pub mod list_for_org {
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) exclude: Option<Vec<crate::migrations::list_for_org::Exclude>>,
+        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for ListForOrg<'_> {
@@ -982,10 +940,7 @@ pub mod list_for_org {
         }
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(
-            mut self,
-            exclude: Vec<crate::migrations::list_for_org::Exclude>,
-        ) -> Self {
+        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }
@@ -1040,46 +995,7 @@ pub mod list_for_org {
             self.build().paginate()
         }
     }
-    /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Exclude {
-        /// `repositories`
-        Repositories,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Exclude {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Repositories => "Repositories",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Exclude {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Repositories => "repositories",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Exclude {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Exclude;
 }
 /// Request builder and parameter types of [`Migrations::list_repos_for_authenticated_user`](crate::migrations::Migrations::list_repos_for_authenticated_user).
 pub mod list_repos_for_authenticated_user {
@@ -1257,9 +1173,7 @@ pub mod start_for_authenticated_user {
         pub(super) exclude_releases: Option<bool>,
         pub(super) exclude_owner_projects: Option<bool>,
         pub(super) org_metadata_only: Option<bool>,
-        pub(super) exclude: Option<
-            Vec<crate::migrations::start_for_authenticated_user::Exclude>,
-        >,
+        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
         pub(super) repositories: Vec<String>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1314,10 +1228,7 @@ pub mod start_for_authenticated_user {
         }
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(
-            mut self,
-            exclude: Vec<crate::migrations::start_for_authenticated_user::Exclude>,
-        ) -> Self {
+        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }
@@ -1367,46 +1278,7 @@ pub mod start_for_authenticated_user {
                 )
         }
     }
-    /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Exclude {
-        /// `repositories`
-        Repositories,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Exclude {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Repositories => "Repositories",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Exclude {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Repositories => "repositories",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Exclude {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Exclude;
 }
 /// Request builder and parameter types of [`Migrations::start_for_org`](crate::migrations::Migrations::start_for_org).
 pub mod start_for_org {
@@ -1424,7 +1296,7 @@ pub mod start_for_org {
         pub(super) exclude_releases: Option<bool>,
         pub(super) exclude_owner_projects: Option<bool>,
         pub(super) org_metadata_only: Option<bool>,
-        pub(super) exclude: Option<Vec<crate::migrations::start_for_org::Exclude>>,
+        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for StartForOrg<'_> {
@@ -1478,10 +1350,7 @@ pub mod start_for_org {
         }
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(
-            mut self,
-            exclude: Vec<crate::migrations::start_for_org::Exclude>,
-        ) -> Self {
+        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }
@@ -1525,46 +1394,7 @@ pub mod start_for_org {
                 .send_with("migrations.startForOrg", crate::runtime::decode::json)
         }
     }
-    /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Exclude {
-        /// `repositories`
-        Repositories,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Exclude {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Repositories => "Repositories",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Exclude {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Repositories => "repositories",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Exclude {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Exclude;
 }
 /// Request builder and parameter types of [`Migrations::unlock_repo_for_authenticated_user`](crate::migrations::Migrations::unlock_repo_for_authenticated_user).
 pub mod unlock_repo_for_authenticated_user {

@@ -2488,7 +2488,7 @@ impl<'c> Orgs<'c> {
         &self,
         org: impl Into<String>,
         pat_request_id: i64,
-        action: crate::orgs::review_pat_grant_request::Action,
+        action: crate::params::ActionApproveDeny,
     ) -> review_pat_grant_request::ReviewPatGrantRequest<'c> {
         review_pat_grant_request::ReviewPatGrantRequest {
             client: self.client,
@@ -2522,7 +2522,7 @@ impl<'c> Orgs<'c> {
     pub fn review_pat_grant_requests_in_bulk(
         &self,
         org: impl Into<String>,
-        action: crate::orgs::review_pat_grant_requests_in_bulk::Action,
+        action: crate::params::ActionApproveDeny,
     ) -> review_pat_grant_requests_in_bulk::ReviewPatGrantRequestsInBulk<'c> {
         review_pat_grant_requests_in_bulk::ReviewPatGrantRequestsInBulk {
             client: self.client,
@@ -3034,7 +3034,7 @@ impl<'c> Orgs<'c> {
         &self,
         org: impl Into<String>,
         pat_id: i64,
-        action: crate::orgs::update_pat_access::Action,
+        action: crate::params::ActionRevoke,
     ) -> update_pat_access::UpdatePatAccess<'c> {
         update_pat_access::UpdatePatAccess {
             client: self.client,
@@ -3066,7 +3066,7 @@ impl<'c> Orgs<'c> {
     pub fn update_pat_accesses(
         &self,
         org: impl Into<String>,
-        action: crate::orgs::update_pat_accesses::Action,
+        action: crate::params::ActionRevoke,
         pat_ids: Vec<i64>,
     ) -> update_pat_accesses::UpdatePatAccesses<'c> {
         update_pat_accesses::UpdatePatAccesses {
@@ -4131,7 +4131,7 @@ pub mod create_issue_type {
         pub(super) name: String,
         pub(super) is_enabled: bool,
         pub(super) description: Option<Option<String>>,
-        pub(super) color: Option<Option<crate::orgs::create_issue_type::Color>>,
+        pub(super) color: Option<Option<crate::params::Color>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateIssueType<'_> {
@@ -4153,10 +4153,7 @@ pub mod create_issue_type {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn color(
-            mut self,
-            color: Option<crate::orgs::create_issue_type::Color>,
-        ) -> Self {
+        pub fn color(mut self, color: Option<crate::params::Color>) -> Self {
             self.color = Some(color);
             self
         }
@@ -4193,74 +4190,7 @@ pub mod create_issue_type {
             self.build().send_with("orgs.createIssueType", crate::runtime::decode::json)
         }
     }
-    /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Color {
-        /// `gray`
-        Gray,
-        /// `blue`
-        Blue,
-        /// `green`
-        Green,
-        /// `yellow`
-        Yellow,
-        /// `orange`
-        Orange,
-        /// `red`
-        Red,
-        /// `pink`
-        Pink,
-        /// `purple`
-        Purple,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Color {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Gray => "Gray",
-                    Self::Blue => "Blue",
-                    Self::Green => "Green",
-                    Self::Yellow => "Yellow",
-                    Self::Orange => "Orange",
-                    Self::Red => "Red",
-                    Self::Pink => "Pink",
-                    Self::Purple => "Purple",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Color {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Gray => "gray",
-                Self::Blue => "blue",
-                Self::Green => "green",
-                Self::Yellow => "yellow",
-                Self::Orange => "orange",
-                Self::Red => "red",
-                Self::Pink => "pink",
-                Self::Purple => "purple",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Color {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Color;
 }
 /// Request builder and parameter types of [`Orgs::create_webhook`](crate::orgs::Orgs::create_webhook).
 pub mod create_webhook {
@@ -7507,7 +7437,7 @@ pub mod list_members {
     pub struct ListMembers<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) filter: Option<crate::orgs::list_members::Filter>,
+        pub(super) filter: Option<crate::params::Filter2faDisabled2faInsecureAll>,
         pub(super) role: Option<crate::orgs::list_members::Role>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -7522,7 +7452,10 @@ pub mod list_members {
     impl<'c> ListMembers<'c> {
         /// `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
         #[inline]
-        pub fn filter(mut self, filter: crate::orgs::list_members::Filter) -> Self {
+        pub fn filter(
+            mut self,
+            filter: crate::params::Filter2faDisabled2faInsecureAll,
+        ) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -7592,54 +7525,7 @@ pub mod list_members {
             self.build().paginate()
         }
     }
-    /// `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `2fa_disabled`
-        V2faDisabled,
-        /// `2fa_insecure`
-        V2faInsecure,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::V2faDisabled => "V2faDisabled",
-                    Self::V2faInsecure => "V2faInsecure",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::V2faDisabled => "2fa_disabled",
-                Self::V2faInsecure => "2fa_insecure",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Filter2faDisabled2faInsecureAll as Filter;
     /// Only members with this role. Values: `all`, `admin`, `member`. Default: `all`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8115,7 +8001,7 @@ pub mod list_outside_collaborators {
     pub struct ListOutsideCollaborators<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) filter: Option<crate::orgs::list_outside_collaborators::Filter>,
+        pub(super) filter: Option<crate::params::Filter2faDisabled2faInsecureAll>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -8131,7 +8017,7 @@ pub mod list_outside_collaborators {
         #[inline]
         pub fn filter(
             mut self,
-            filter: crate::orgs::list_outside_collaborators::Filter,
+            filter: crate::params::Filter2faDisabled2faInsecureAll,
         ) -> Self {
             self.filter = Some(filter);
             self
@@ -8195,54 +8081,7 @@ pub mod list_outside_collaborators {
             self.build().paginate()
         }
     }
-    /// `2fa_disabled` keeps only collaborators without two-factor authentication, `2fa_insecure` only those using an insecure method, `all` everyone. Default: `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Filter {
-        /// `2fa_disabled`
-        V2faDisabled,
-        /// `2fa_insecure`
-        V2faInsecure,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Filter {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::V2faDisabled => "V2faDisabled",
-                    Self::V2faInsecure => "V2faInsecure",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Filter {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::V2faDisabled => "2fa_disabled",
-                Self::V2faInsecure => "2fa_insecure",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Filter {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Filter2faDisabled2faInsecureAll as Filter;
 }
 /// Request builder and parameter types of [`Orgs::list_pat_grant_repositories`](crate::orgs::Orgs::list_pat_grant_repositories).
 pub mod list_pat_grant_repositories {
@@ -8420,8 +8259,8 @@ pub mod list_pat_grant_requests {
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) sort: Option<crate::orgs::list_pat_grant_requests::Sort>,
-        pub(super) direction: Option<crate::orgs::list_pat_grant_requests::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedAt>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) owner: Option<Vec<String>>,
         pub(super) repository: Option<String>,
         pub(super) permission: Option<String>,
@@ -8451,16 +8290,13 @@ pub mod list_pat_grant_requests {
         }
         /// Field to sort by; only `created_at`. Default: `created_at`.
         #[inline]
-        pub fn sort(mut self, sort: crate::orgs::list_pat_grant_requests::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedAt) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort direction, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::orgs::list_pat_grant_requests::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -8588,90 +8424,8 @@ pub mod list_pat_grant_requests {
             self.build().paginate()
         }
     }
-    /// Field to sort by; only `created_at`. Default: `created_at`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created_at`
-        CreatedAt,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::CreatedAt => "CreatedAt",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::CreatedAt => "created_at",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort direction, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedAt as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Orgs::list_pat_grants`](crate::orgs::Orgs::list_pat_grants).
 pub mod list_pat_grants {
@@ -8683,8 +8437,8 @@ pub mod list_pat_grants {
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) sort: Option<crate::orgs::list_pat_grants::Sort>,
-        pub(super) direction: Option<crate::orgs::list_pat_grants::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedAt>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) owner: Option<Vec<String>>,
         pub(super) repository: Option<String>,
         pub(super) permission: Option<String>,
@@ -8714,16 +8468,13 @@ pub mod list_pat_grants {
         }
         /// Field to sort by; only `created_at`. Default: `created_at`.
         #[inline]
-        pub fn sort(mut self, sort: crate::orgs::list_pat_grants::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedAt) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort direction, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::orgs::list_pat_grants::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -8849,90 +8600,8 @@ pub mod list_pat_grants {
             self.build().paginate()
         }
     }
-    /// Field to sort by; only `created_at`. Default: `created_at`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created_at`
-        CreatedAt,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::CreatedAt => "CreatedAt",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::CreatedAt => "created_at",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort direction, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedAt as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Orgs::list_pending_invitations`](crate::orgs::Orgs::list_pending_invitations).
 pub mod list_pending_invitations {
@@ -9684,7 +9353,7 @@ pub mod review_pat_grant_request {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) pat_request_id: i64,
-        pub(super) action: crate::orgs::review_pat_grant_request::Action,
+        pub(super) action: crate::params::ActionApproveDeny,
         pub(super) reason: Option<Option<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -9736,50 +9405,7 @@ pub mod review_pat_grant_request {
                 .send_with("orgs.reviewPatGrantRequest", crate::runtime::decode::unit)
         }
     }
-    /// Decision: `approve` or `deny`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Action {
-        /// `approve`
-        Approve,
-        /// `deny`
-        Deny,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Action {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Approve => "Approve",
-                    Self::Deny => "Deny",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Action {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Approve => "approve",
-                Self::Deny => "deny",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Action {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::ActionApproveDeny as Action;
 }
 /// Request builder and parameter types of [`Orgs::review_pat_grant_requests_in_bulk`](crate::orgs::Orgs::review_pat_grant_requests_in_bulk).
 pub mod review_pat_grant_requests_in_bulk {
@@ -9790,7 +9416,7 @@ pub mod review_pat_grant_requests_in_bulk {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) pat_request_ids: Option<Vec<i64>>,
-        pub(super) action: crate::orgs::review_pat_grant_requests_in_bulk::Action,
+        pub(super) action: crate::params::ActionApproveDeny,
         pub(super) reason: Option<Option<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -9862,50 +9488,7 @@ pub mod review_pat_grant_requests_in_bulk {
                 )
         }
     }
-    /// Decision for all of them: `approve` or `deny`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Action {
-        /// `approve`
-        Approve,
-        /// `deny`
-        Deny,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Action {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Approve => "Approve",
-                    Self::Deny => "Deny",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Action {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Approve => "approve",
-                Self::Deny => "deny",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Action {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::ActionApproveDeny as Action;
 }
 /// Request builder and parameter types of [`Orgs::revoke_all_org_roles_team`](crate::orgs::Orgs::revoke_all_org_roles_team).
 pub mod revoke_all_org_roles_team {
@@ -11271,7 +10854,7 @@ pub mod update_issue_type {
         pub(super) name: String,
         pub(super) is_enabled: bool,
         pub(super) description: Option<Option<String>>,
-        pub(super) color: Option<Option<crate::orgs::update_issue_type::Color>>,
+        pub(super) color: Option<Option<crate::params::Color>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for UpdateIssueType<'_> {
@@ -11293,10 +10876,7 @@ pub mod update_issue_type {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn color(
-            mut self,
-            color: Option<crate::orgs::update_issue_type::Color>,
-        ) -> Self {
+        pub fn color(mut self, color: Option<crate::params::Color>) -> Self {
             self.color = Some(color);
             self
         }
@@ -11336,74 +10916,7 @@ pub mod update_issue_type {
             self.build().send_with("orgs.updateIssueType", crate::runtime::decode::json)
         }
     }
-    /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Color {
-        /// `gray`
-        Gray,
-        /// `blue`
-        Blue,
-        /// `green`
-        Green,
-        /// `yellow`
-        Yellow,
-        /// `orange`
-        Orange,
-        /// `red`
-        Red,
-        /// `pink`
-        Pink,
-        /// `purple`
-        Purple,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Color {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Gray => "Gray",
-                    Self::Blue => "Blue",
-                    Self::Green => "Green",
-                    Self::Yellow => "Yellow",
-                    Self::Orange => "Orange",
-                    Self::Red => "Red",
-                    Self::Pink => "Pink",
-                    Self::Purple => "Purple",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Color {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Gray => "gray",
-                Self::Blue => "blue",
-                Self::Green => "green",
-                Self::Yellow => "yellow",
-                Self::Orange => "orange",
-                Self::Red => "red",
-                Self::Pink => "pink",
-                Self::Purple => "purple",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Color {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Color;
 }
 /// Request builder and parameter types of [`Orgs::update_membership_for_authenticated_user`](crate::orgs::Orgs::update_membership_for_authenticated_user).
 pub mod update_membership_for_authenticated_user {
@@ -11513,7 +11026,7 @@ pub mod update_pat_access {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) pat_id: i64,
-        pub(super) action: crate::orgs::update_pat_access::Action,
+        pub(super) action: crate::params::ActionRevoke,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for UpdatePatAccess<'_> {
@@ -11553,46 +11066,7 @@ pub mod update_pat_access {
             self.build().send_with("orgs.updatePatAccess", crate::runtime::decode::unit)
         }
     }
-    /// What to do with the token; only `revoke`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Action {
-        /// `revoke`
-        Revoke,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Action {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Revoke => "Revoke",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Action {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Revoke => "revoke",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Action {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::ActionRevoke as Action;
 }
 /// Request builder and parameter types of [`Orgs::update_pat_accesses`](crate::orgs::Orgs::update_pat_accesses).
 pub mod update_pat_accesses {
@@ -11602,7 +11076,7 @@ pub mod update_pat_accesses {
     pub struct UpdatePatAccesses<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) action: crate::orgs::update_pat_accesses::Action,
+        pub(super) action: crate::params::ActionRevoke,
         pub(super) pat_ids: Vec<i64>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -11653,46 +11127,7 @@ pub mod update_pat_accesses {
                 .send_with("orgs.updatePatAccesses", crate::runtime::decode::json)
         }
     }
-    /// What to do with the tokens; only `revoke`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Action {
-        /// `revoke`
-        Revoke,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Action {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Revoke => "Revoke",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Action {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Revoke => "revoke",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Action {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::ActionRevoke as Action;
 }
 /// Request builder and parameter types of [`Orgs::update_webhook`](crate::orgs::Orgs::update_webhook).
 pub mod update_webhook {

@@ -34,7 +34,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn delete_package_for_authenticated_user(
         &self,
-        package_type: crate::packages::delete_package_for_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> delete_package_for_authenticated_user::DeletePackageForAuthenticatedUser<'c> {
         delete_package_for_authenticated_user::DeletePackageForAuthenticatedUser {
@@ -66,7 +66,7 @@ impl<'c> Packages<'c> {
     pub fn delete_package_for_org(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::delete_package_for_org::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> delete_package_for_org::DeletePackageForOrg<'c> {
         delete_package_for_org::DeletePackageForOrg {
@@ -99,7 +99,7 @@ impl<'c> Packages<'c> {
     pub fn delete_package_for_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::delete_package_for_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> delete_package_for_user::DeletePackageForUser<'c> {
         delete_package_for_user::DeletePackageForUser {
@@ -131,7 +131,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn delete_package_version_for_authenticated_user(
         &self,
-        package_type: crate::packages::delete_package_version_for_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> delete_package_version_for_authenticated_user::DeletePackageVersionForAuthenticatedUser<
@@ -168,7 +168,7 @@ impl<'c> Packages<'c> {
     pub fn delete_package_version_for_org(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::delete_package_version_for_org::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> delete_package_version_for_org::DeletePackageVersionForOrg<'c> {
@@ -204,7 +204,7 @@ impl<'c> Packages<'c> {
     pub fn delete_package_version_for_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::delete_package_version_for_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> delete_package_version_for_user::DeletePackageVersionForUser<'c> {
@@ -230,7 +230,7 @@ impl<'c> Packages<'c> {
     pub fn get_all_package_versions_for_a_package_owned_by_an_org(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::get_all_package_versions_for_package_owned_by_org::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> crate::packages::get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg<
         'c,
@@ -256,7 +256,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn get_all_package_versions_for_a_package_owned_by_the_authenticated_user(
         &self,
-        package_type: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<
         'c,
@@ -292,7 +292,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn get_all_package_versions_for_package_owned_by_authenticated_user(
         &self,
-        package_type: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<
         'c,
@@ -332,7 +332,7 @@ impl<'c> Packages<'c> {
     pub fn get_all_package_versions_for_package_owned_by_org(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::get_all_package_versions_for_package_owned_by_org::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg<
         'c,
@@ -370,7 +370,7 @@ impl<'c> Packages<'c> {
     pub fn get_all_package_versions_for_package_owned_by_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::get_all_package_versions_for_package_owned_by_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> get_all_package_versions_for_package_owned_by_user::GetAllPackageVersionsForPackageOwnedByUser<
         'c,
@@ -403,7 +403,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn get_package_for_authenticated_user(
         &self,
-        package_type: crate::packages::get_package_for_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> get_package_for_authenticated_user::GetPackageForAuthenticatedUser<'c> {
         get_package_for_authenticated_user::GetPackageForAuthenticatedUser {
@@ -435,7 +435,7 @@ impl<'c> Packages<'c> {
     pub fn get_package_for_organization(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::get_package_for_organization::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> get_package_for_organization::GetPackageForOrganization<'c> {
         get_package_for_organization::GetPackageForOrganization {
@@ -468,7 +468,7 @@ impl<'c> Packages<'c> {
     pub fn get_package_for_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::get_package_for_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> get_package_for_user::GetPackageForUser<'c> {
         get_package_for_user::GetPackageForUser {
@@ -500,7 +500,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn get_package_version_for_authenticated_user(
         &self,
-        package_type: crate::packages::get_package_version_for_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> get_package_version_for_authenticated_user::GetPackageVersionForAuthenticatedUser<
@@ -539,7 +539,7 @@ impl<'c> Packages<'c> {
     pub fn get_package_version_for_organization(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::get_package_version_for_organization::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> get_package_version_for_organization::GetPackageVersionForOrganization<'c> {
@@ -575,7 +575,7 @@ impl<'c> Packages<'c> {
     pub fn get_package_version_for_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::get_package_version_for_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> get_package_version_for_user::GetPackageVersionForUser<'c> {
@@ -691,7 +691,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn list_packages_for_authenticated_user(
         &self,
-        package_type: crate::packages::list_packages_for_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
     ) -> list_packages_for_authenticated_user::ListPackagesForAuthenticatedUser<'c> {
         list_packages_for_authenticated_user::ListPackagesForAuthenticatedUser {
             client: self.client,
@@ -726,7 +726,7 @@ impl<'c> Packages<'c> {
     pub fn list_packages_for_organization(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::list_packages_for_organization::PackageType,
+        package_type: crate::params::PackageType,
     ) -> list_packages_for_organization::ListPackagesForOrganization<'c> {
         list_packages_for_organization::ListPackagesForOrganization {
             client: self.client,
@@ -762,7 +762,7 @@ impl<'c> Packages<'c> {
     pub fn list_packages_for_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::list_packages_for_user::PackageType,
+        package_type: crate::params::PackageType,
     ) -> list_packages_for_user::ListPackagesForUser<'c> {
         list_packages_for_user::ListPackagesForUser {
             client: self.client,
@@ -795,7 +795,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn restore_package_for_authenticated_user(
         &self,
-        package_type: crate::packages::restore_package_for_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> restore_package_for_authenticated_user::RestorePackageForAuthenticatedUser<'c> {
         restore_package_for_authenticated_user::RestorePackageForAuthenticatedUser {
@@ -829,7 +829,7 @@ impl<'c> Packages<'c> {
     pub fn restore_package_for_org(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::restore_package_for_org::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> restore_package_for_org::RestorePackageForOrg<'c> {
         restore_package_for_org::RestorePackageForOrg {
@@ -864,7 +864,7 @@ impl<'c> Packages<'c> {
     pub fn restore_package_for_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::restore_package_for_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
     ) -> restore_package_for_user::RestorePackageForUser<'c> {
         restore_package_for_user::RestorePackageForUser {
@@ -897,7 +897,7 @@ impl<'c> Packages<'c> {
     #[inline]
     pub fn restore_package_version_for_authenticated_user(
         &self,
-        package_type: crate::packages::restore_package_version_for_authenticated_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> restore_package_version_for_authenticated_user::RestorePackageVersionForAuthenticatedUser<
@@ -934,7 +934,7 @@ impl<'c> Packages<'c> {
     pub fn restore_package_version_for_org(
         &self,
         org: impl Into<String>,
-        package_type: crate::packages::restore_package_version_for_org::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> restore_package_version_for_org::RestorePackageVersionForOrg<'c> {
@@ -970,7 +970,7 @@ impl<'c> Packages<'c> {
     pub fn restore_package_version_for_user(
         &self,
         username: impl Into<String>,
-        package_type: crate::packages::restore_package_version_for_user::PackageType,
+        package_type: crate::params::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> restore_package_version_for_user::RestorePackageVersionForUser<'c> {
@@ -990,7 +990,7 @@ pub mod delete_package_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct DeletePackageForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::delete_package_for_authenticated_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1037,66 +1037,7 @@ pub mod delete_package_for_authenticated_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::delete_package_for_org`](crate::packages::Packages::delete_package_for_org).
 pub mod delete_package_for_org {
@@ -1106,7 +1047,7 @@ pub mod delete_package_for_org {
     pub struct DeletePackageForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::delete_package_for_org::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1148,66 +1089,7 @@ pub mod delete_package_for_org {
                 .send_with("packages.deletePackageForOrg", crate::runtime::decode::unit)
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::delete_package_for_user`](crate::packages::Packages::delete_package_for_user).
 pub mod delete_package_for_user {
@@ -1217,7 +1099,7 @@ pub mod delete_package_for_user {
     pub struct DeletePackageForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::delete_package_for_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1259,66 +1141,7 @@ pub mod delete_package_for_user {
                 .send_with("packages.deletePackageForUser", crate::runtime::decode::unit)
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::delete_package_version_for_authenticated_user`](crate::packages::Packages::delete_package_version_for_authenticated_user).
 pub mod delete_package_version_for_authenticated_user {
@@ -1327,7 +1150,7 @@ pub mod delete_package_version_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct DeletePackageVersionForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::delete_package_version_for_authenticated_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -1376,66 +1199,7 @@ pub mod delete_package_version_for_authenticated_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::delete_package_version_for_org`](crate::packages::Packages::delete_package_version_for_org).
 pub mod delete_package_version_for_org {
@@ -1445,7 +1209,7 @@ pub mod delete_package_version_for_org {
     pub struct DeletePackageVersionForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::delete_package_version_for_org::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -1495,66 +1259,7 @@ pub mod delete_package_version_for_org {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::delete_package_version_for_user`](crate::packages::Packages::delete_package_version_for_user).
 pub mod delete_package_version_for_user {
@@ -1564,7 +1269,7 @@ pub mod delete_package_version_for_user {
     pub struct DeletePackageVersionForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::delete_package_version_for_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -1614,66 +1319,7 @@ pub mod delete_package_version_for_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::get_all_package_versions_for_package_owned_by_authenticated_user`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_authenticated_user).
 pub mod get_all_package_versions_for_package_owned_by_authenticated_user {
@@ -1682,13 +1328,11 @@ pub mod get_all_package_versions_for_package_owned_by_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
-        pub(super) state: Option<
-            crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::State,
-        >,
+        pub(super) state: Option<crate::params::StateActiveDeleted>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug
@@ -1713,10 +1357,7 @@ pub mod get_all_package_versions_for_package_owned_by_authenticated_user {
         }
         /// Which versions to list: `active` or `deleted`. Default: `active`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::State,
-        ) -> Self {
+        pub fn state(mut self, state: crate::params::StateActiveDeleted) -> Self {
             self.state = Some(state);
             self
         }
@@ -1778,110 +1419,8 @@ pub mod get_all_package_versions_for_package_owned_by_authenticated_user {
             self.build().paginate()
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Which versions to list: `active` or `deleted`. Default: `active`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `active`
-        Active,
-        /// `deleted`
-        Deleted,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Active => "Active",
-                    Self::Deleted => "Deleted",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Active => "active",
-                Self::Deleted => "deleted",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
+    pub use crate::params::StateActiveDeleted as State;
 }
 /// Request builder and parameter types of [`Packages::get_all_package_versions_for_package_owned_by_org`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_org).
 pub mod get_all_package_versions_for_package_owned_by_org {
@@ -1891,13 +1430,11 @@ pub mod get_all_package_versions_for_package_owned_by_org {
     pub struct GetAllPackageVersionsForPackageOwnedByOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::get_all_package_versions_for_package_owned_by_org::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
-        pub(super) state: Option<
-            crate::packages::get_all_package_versions_for_package_owned_by_org::State,
-        >,
+        pub(super) state: Option<crate::params::StateActiveDeleted>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for GetAllPackageVersionsForPackageOwnedByOrg<'_> {
@@ -1921,10 +1458,7 @@ pub mod get_all_package_versions_for_package_owned_by_org {
         }
         /// Which versions to list: `active` or `deleted`. Default: `active`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::packages::get_all_package_versions_for_package_owned_by_org::State,
-        ) -> Self {
+        pub fn state(mut self, state: crate::params::StateActiveDeleted) -> Self {
             self.state = Some(state);
             self
         }
@@ -1987,110 +1521,8 @@ pub mod get_all_package_versions_for_package_owned_by_org {
             self.build().paginate()
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Which versions to list: `active` or `deleted`. Default: `active`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `active`
-        Active,
-        /// `deleted`
-        Deleted,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Active => "Active",
-                    Self::Deleted => "Deleted",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Active => "active",
-                Self::Deleted => "deleted",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
+    pub use crate::params::StateActiveDeleted as State;
 }
 /// Request builder and parameter types of [`Packages::get_all_package_versions_for_package_owned_by_user`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_user).
 pub mod get_all_package_versions_for_package_owned_by_user {
@@ -2100,7 +1532,7 @@ pub mod get_all_package_versions_for_package_owned_by_user {
     pub struct GetAllPackageVersionsForPackageOwnedByUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::get_all_package_versions_for_package_owned_by_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
     }
     /// Shows the request it would send (credentials redacted).
@@ -2160,66 +1592,7 @@ pub mod get_all_package_versions_for_package_owned_by_user {
             self.build().paginate()
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::get_package_for_authenticated_user`](crate::packages::Packages::get_package_for_authenticated_user).
 pub mod get_package_for_authenticated_user {
@@ -2228,7 +1601,7 @@ pub mod get_package_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct GetPackageForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::get_package_for_authenticated_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
     }
     /// Shows the request it would send (credentials redacted).
@@ -2278,66 +1651,7 @@ pub mod get_package_for_authenticated_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::get_package_for_organization`](crate::packages::Packages::get_package_for_organization).
 pub mod get_package_for_organization {
@@ -2347,7 +1661,7 @@ pub mod get_package_for_organization {
     pub struct GetPackageForOrganization<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::get_package_for_organization::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
     }
     /// Shows the request it would send (credentials redacted).
@@ -2398,66 +1712,7 @@ pub mod get_package_for_organization {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::get_package_for_user`](crate::packages::Packages::get_package_for_user).
 pub mod get_package_for_user {
@@ -2467,7 +1722,7 @@ pub mod get_package_for_user {
     pub struct GetPackageForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::get_package_for_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
     }
     /// Shows the request it would send (credentials redacted).
@@ -2512,66 +1767,7 @@ pub mod get_package_for_user {
                 .send_with("packages.getPackageForUser", crate::runtime::decode::json)
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::get_package_version_for_authenticated_user`](crate::packages::Packages::get_package_version_for_authenticated_user).
 pub mod get_package_version_for_authenticated_user {
@@ -2580,7 +1776,7 @@ pub mod get_package_version_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct GetPackageVersionForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::get_package_version_for_authenticated_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -2634,66 +1830,7 @@ pub mod get_package_version_for_authenticated_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::get_package_version_for_organization`](crate::packages::Packages::get_package_version_for_organization).
 pub mod get_package_version_for_organization {
@@ -2703,7 +1840,7 @@ pub mod get_package_version_for_organization {
     pub struct GetPackageVersionForOrganization<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::get_package_version_for_organization::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -2758,66 +1895,7 @@ pub mod get_package_version_for_organization {
                 )
         }
     }
-    /// The type of supported package. Packages in GitHub's Gradle registry have the type `maven`. Docker images pushed to GitHub's Container registry (`ghcr.io`) have the type `container`. You can use the type `docker` to find images that were pushed to GitHub's Docker registry (`docker.pkg.github.com`), even if these have now been migrated to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::get_package_version_for_user`](crate::packages::Packages::get_package_version_for_user).
 pub mod get_package_version_for_user {
@@ -2827,7 +1905,7 @@ pub mod get_package_version_for_user {
     pub struct GetPackageVersionForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::get_package_version_for_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -2882,66 +1960,7 @@ pub mod get_package_version_for_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::list_docker_migration_conflicting_packages_for_authenticated_user`](crate::packages::Packages::list_docker_migration_conflicting_packages_for_authenticated_user).
 pub mod list_docker_migration_conflicting_packages_for_authenticated_user {
@@ -3128,10 +2147,8 @@ pub mod list_packages_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct ListPackagesForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::list_packages_for_authenticated_user::PackageType,
-        pub(super) visibility: Option<
-            crate::packages::list_packages_for_authenticated_user::Visibility,
-        >,
+        pub(super) package_type: crate::params::PackageType,
+        pub(super) visibility: Option<crate::params::VisibilityInternalPrivatePublic>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
     }
@@ -3147,7 +2164,7 @@ pub mod list_packages_for_authenticated_user {
         #[inline]
         pub fn visibility(
             mut self,
-            visibility: crate::packages::list_packages_for_authenticated_user::Visibility,
+            visibility: crate::params::VisibilityInternalPrivatePublic,
         ) -> Self {
             self.visibility = Some(visibility);
             self
@@ -3216,114 +2233,8 @@ pub mod list_packages_for_authenticated_user {
             self.build().paginate()
         }
     }
-    /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `public`
-        Public,
-        /// `private`
-        Private,
-        /// `internal`
-        Internal,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Public => "Public",
-                    Self::Private => "Private",
-                    Self::Internal => "Internal",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Public => "public",
-                Self::Private => "private",
-                Self::Internal => "internal",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
+    pub use crate::params::VisibilityInternalPrivatePublic as Visibility;
 }
 /// Request builder and parameter types of [`Packages::list_packages_for_organization`](crate::packages::Packages::list_packages_for_organization).
 pub mod list_packages_for_organization {
@@ -3333,10 +2244,8 @@ pub mod list_packages_for_organization {
     pub struct ListPackagesForOrganization<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::list_packages_for_organization::PackageType,
-        pub(super) visibility: Option<
-            crate::packages::list_packages_for_organization::Visibility,
-        >,
+        pub(super) package_type: crate::params::PackageType,
+        pub(super) visibility: Option<crate::params::VisibilityInternalPrivatePublic>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
     }
@@ -3352,7 +2261,7 @@ pub mod list_packages_for_organization {
         #[inline]
         pub fn visibility(
             mut self,
-            visibility: crate::packages::list_packages_for_organization::Visibility,
+            visibility: crate::params::VisibilityInternalPrivatePublic,
         ) -> Self {
             self.visibility = Some(visibility);
             self
@@ -3421,114 +2330,8 @@ pub mod list_packages_for_organization {
             self.build().paginate()
         }
     }
-    /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `public`
-        Public,
-        /// `private`
-        Private,
-        /// `internal`
-        Internal,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Public => "Public",
-                    Self::Private => "Private",
-                    Self::Internal => "Internal",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Public => "public",
-                Self::Private => "private",
-                Self::Internal => "internal",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
+    pub use crate::params::VisibilityInternalPrivatePublic as Visibility;
 }
 /// Request builder and parameter types of [`Packages::list_packages_for_user`](crate::packages::Packages::list_packages_for_user).
 pub mod list_packages_for_user {
@@ -3538,10 +2341,8 @@ pub mod list_packages_for_user {
     pub struct ListPackagesForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::list_packages_for_user::PackageType,
-        pub(super) visibility: Option<
-            crate::packages::list_packages_for_user::Visibility,
-        >,
+        pub(super) package_type: crate::params::PackageType,
+        pub(super) visibility: Option<crate::params::VisibilityInternalPrivatePublic>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
     }
@@ -3557,7 +2358,7 @@ pub mod list_packages_for_user {
         #[inline]
         pub fn visibility(
             mut self,
-            visibility: crate::packages::list_packages_for_user::Visibility,
+            visibility: crate::params::VisibilityInternalPrivatePublic,
         ) -> Self {
             self.visibility = Some(visibility);
             self
@@ -3620,114 +2421,8 @@ pub mod list_packages_for_user {
             self.build().paginate()
         }
     }
-    /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `public`
-        Public,
-        /// `private`
-        Private,
-        /// `internal`
-        Internal,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Public => "Public",
-                    Self::Private => "Private",
-                    Self::Internal => "Internal",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Public => "public",
-                Self::Private => "private",
-                Self::Internal => "internal",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
+    pub use crate::params::VisibilityInternalPrivatePublic as Visibility;
 }
 /// Request builder and parameter types of [`Packages::restore_package_for_authenticated_user`](crate::packages::Packages::restore_package_for_authenticated_user).
 pub mod restore_package_for_authenticated_user {
@@ -3736,7 +2431,7 @@ pub mod restore_package_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct RestorePackageForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::restore_package_for_authenticated_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) token: Option<String>,
     }
@@ -3794,66 +2489,7 @@ pub mod restore_package_for_authenticated_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::restore_package_for_org`](crate::packages::Packages::restore_package_for_org).
 pub mod restore_package_for_org {
@@ -3863,7 +2499,7 @@ pub mod restore_package_for_org {
     pub struct RestorePackageForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::restore_package_for_org::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) token: Option<String>,
     }
@@ -3916,66 +2552,7 @@ pub mod restore_package_for_org {
                 .send_with("packages.restorePackageForOrg", crate::runtime::decode::unit)
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::restore_package_for_user`](crate::packages::Packages::restore_package_for_user).
 pub mod restore_package_for_user {
@@ -3985,7 +2562,7 @@ pub mod restore_package_for_user {
     pub struct RestorePackageForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::restore_package_for_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) token: Option<String>,
     }
@@ -4044,66 +2621,7 @@ pub mod restore_package_for_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::restore_package_version_for_authenticated_user`](crate::packages::Packages::restore_package_version_for_authenticated_user).
 pub mod restore_package_version_for_authenticated_user {
@@ -4112,7 +2630,7 @@ pub mod restore_package_version_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct RestorePackageVersionForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) package_type: crate::packages::restore_package_version_for_authenticated_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -4161,66 +2679,7 @@ pub mod restore_package_version_for_authenticated_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::restore_package_version_for_org`](crate::packages::Packages::restore_package_version_for_org).
 pub mod restore_package_version_for_org {
@@ -4230,7 +2689,7 @@ pub mod restore_package_version_for_org {
     pub struct RestorePackageVersionForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: crate::packages::restore_package_version_for_org::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -4280,66 +2739,7 @@ pub mod restore_package_version_for_org {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }
 /// Request builder and parameter types of [`Packages::restore_package_version_for_user`](crate::packages::Packages::restore_package_version_for_user).
 pub mod restore_package_version_for_user {
@@ -4349,7 +2749,7 @@ pub mod restore_package_version_for_user {
     pub struct RestorePackageVersionForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
-        pub(super) package_type: crate::packages::restore_package_version_for_user::PackageType,
+        pub(super) package_type: crate::params::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -4399,64 +2799,5 @@ pub mod restore_package_version_for_user {
                 )
         }
     }
-    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum PackageType {
-        /// `npm`
-        Npm,
-        /// `maven`
-        Maven,
-        /// `rubygems`
-        Rubygems,
-        /// `docker`
-        Docker,
-        /// `nuget`
-        Nuget,
-        /// `container`
-        Container,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for PackageType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Npm => "Npm",
-                    Self::Maven => "Maven",
-                    Self::Rubygems => "Rubygems",
-                    Self::Docker => "Docker",
-                    Self::Nuget => "Nuget",
-                    Self::Container => "Container",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl PackageType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Npm => "npm",
-                Self::Maven => "maven",
-                Self::Rubygems => "rubygems",
-                Self::Docker => "docker",
-                Self::Nuget => "nuget",
-                Self::Container => "container",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for PackageType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::PackageType;
 }

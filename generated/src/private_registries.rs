@@ -42,11 +42,11 @@ impl<'c> PrivateRegistries<'c> {
     pub fn create_org_private_registry(
         &self,
         org: impl Into<String>,
-        registry_type: crate::private_registries::create_org_private_registry::RegistryType,
+        registry_type: crate::params::RegistryType,
         url: impl Into<String>,
         encrypted_value: impl Into<String>,
         key_id: impl Into<String>,
-        visibility: crate::private_registries::create_org_private_registry::Visibility,
+        visibility: crate::params::VisibilityAllPrivateSelected,
     ) -> create_org_private_registry::CreateOrgPrivateRegistry<'c> {
         create_org_private_registry::CreateOrgPrivateRegistry {
             client: self.client,
@@ -234,13 +234,13 @@ pub mod create_org_private_registry {
     pub struct CreateOrgPrivateRegistry<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) registry_type: crate::private_registries::create_org_private_registry::RegistryType,
+        pub(super) registry_type: crate::params::RegistryType,
         pub(super) url: String,
         pub(super) username: Option<Option<String>>,
         pub(super) replaces_base: Option<bool>,
         pub(super) encrypted_value: String,
         pub(super) key_id: String,
-        pub(super) visibility: crate::private_registries::create_org_private_registry::Visibility,
+        pub(super) visibility: crate::params::VisibilityAllPrivateSelected,
         pub(super) selected_repository_ids: Option<Vec<i64>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -326,150 +326,8 @@ pub mod create_org_private_registry {
                 )
         }
     }
-    /// Kind of registry, such as `maven_repository`, `npm_registry`, `docker_registry`, `python_index` or `cargo_registry`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RegistryType {
-        /// `maven_repository`
-        MavenRepository,
-        /// `nuget_feed`
-        NugetFeed,
-        /// `goproxy_server`
-        GoproxyServer,
-        /// `npm_registry`
-        NpmRegistry,
-        /// `rubygems_server`
-        RubygemsServer,
-        /// `cargo_registry`
-        CargoRegistry,
-        /// `composer_repository`
-        ComposerRepository,
-        /// `docker_registry`
-        DockerRegistry,
-        /// `git_source`
-        GitSource,
-        /// `helm_registry`
-        HelmRegistry,
-        /// `hex_organization`
-        HexOrganization,
-        /// `hex_repository`
-        HexRepository,
-        /// `pub_repository`
-        PubRepository,
-        /// `python_index`
-        PythonIndex,
-        /// `terraform_registry`
-        TerraformRegistry,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RegistryType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::MavenRepository => "MavenRepository",
-                    Self::NugetFeed => "NugetFeed",
-                    Self::GoproxyServer => "GoproxyServer",
-                    Self::NpmRegistry => "NpmRegistry",
-                    Self::RubygemsServer => "RubygemsServer",
-                    Self::CargoRegistry => "CargoRegistry",
-                    Self::ComposerRepository => "ComposerRepository",
-                    Self::DockerRegistry => "DockerRegistry",
-                    Self::GitSource => "GitSource",
-                    Self::HelmRegistry => "HelmRegistry",
-                    Self::HexOrganization => "HexOrganization",
-                    Self::HexRepository => "HexRepository",
-                    Self::PubRepository => "PubRepository",
-                    Self::PythonIndex => "PythonIndex",
-                    Self::TerraformRegistry => "TerraformRegistry",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RegistryType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::MavenRepository => "maven_repository",
-                Self::NugetFeed => "nuget_feed",
-                Self::GoproxyServer => "goproxy_server",
-                Self::NpmRegistry => "npm_registry",
-                Self::RubygemsServer => "rubygems_server",
-                Self::CargoRegistry => "cargo_registry",
-                Self::ComposerRepository => "composer_repository",
-                Self::DockerRegistry => "docker_registry",
-                Self::GitSource => "git_source",
-                Self::HelmRegistry => "helm_registry",
-                Self::HexOrganization => "hex_organization",
-                Self::HexRepository => "hex_repository",
-                Self::PubRepository => "pub_repository",
-                Self::PythonIndex => "python_index",
-                Self::TerraformRegistry => "terraform_registry",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RegistryType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Which repositories of the organization may use the registry: `all`, `private`, or `selected` (those in `selected_repository_ids`).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `all`
-        All,
-        /// `private`
-        Private,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Private => "Private",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Private => "private",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RegistryType;
+    pub use crate::params::VisibilityAllPrivateSelected as Visibility;
 }
 /// Request builder and parameter types of [`PrivateRegistries::delete_org_private_registry`](crate::private_registries::PrivateRegistries::delete_org_private_registry).
 pub mod delete_org_private_registry {
@@ -738,17 +596,13 @@ pub mod update_org_private_registry {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) secret_name: String,
-        pub(super) registry_type: Option<
-            crate::private_registries::update_org_private_registry::RegistryType,
-        >,
+        pub(super) registry_type: Option<crate::params::RegistryType>,
         pub(super) url: Option<String>,
         pub(super) username: Option<Option<String>>,
         pub(super) replaces_base: Option<bool>,
         pub(super) encrypted_value: Option<String>,
         pub(super) key_id: Option<String>,
-        pub(super) visibility: Option<
-            crate::private_registries::update_org_private_registry::Visibility,
-        >,
+        pub(super) visibility: Option<crate::params::VisibilityAllPrivateSelected>,
         pub(super) selected_repository_ids: Option<Vec<i64>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -763,7 +617,7 @@ pub mod update_org_private_registry {
         #[inline]
         pub fn registry_type(
             mut self,
-            registry_type: crate::private_registries::update_org_private_registry::RegistryType,
+            registry_type: crate::params::RegistryType,
         ) -> Self {
             self.registry_type = Some(registry_type);
             self
@@ -804,7 +658,7 @@ pub mod update_org_private_registry {
         #[inline]
         pub fn visibility(
             mut self,
-            visibility: crate::private_registries::update_org_private_registry::Visibility,
+            visibility: crate::params::VisibilityAllPrivateSelected,
         ) -> Self {
             self.visibility = Some(visibility);
             self
@@ -863,148 +717,6 @@ pub mod update_org_private_registry {
                 )
         }
     }
-    /// Kind of registry, such as `maven_repository`, `npm_registry`, `docker_registry`, `python_index` or `cargo_registry`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RegistryType {
-        /// `maven_repository`
-        MavenRepository,
-        /// `nuget_feed`
-        NugetFeed,
-        /// `goproxy_server`
-        GoproxyServer,
-        /// `npm_registry`
-        NpmRegistry,
-        /// `rubygems_server`
-        RubygemsServer,
-        /// `cargo_registry`
-        CargoRegistry,
-        /// `composer_repository`
-        ComposerRepository,
-        /// `docker_registry`
-        DockerRegistry,
-        /// `git_source`
-        GitSource,
-        /// `helm_registry`
-        HelmRegistry,
-        /// `hex_organization`
-        HexOrganization,
-        /// `hex_repository`
-        HexRepository,
-        /// `pub_repository`
-        PubRepository,
-        /// `python_index`
-        PythonIndex,
-        /// `terraform_registry`
-        TerraformRegistry,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RegistryType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::MavenRepository => "MavenRepository",
-                    Self::NugetFeed => "NugetFeed",
-                    Self::GoproxyServer => "GoproxyServer",
-                    Self::NpmRegistry => "NpmRegistry",
-                    Self::RubygemsServer => "RubygemsServer",
-                    Self::CargoRegistry => "CargoRegistry",
-                    Self::ComposerRepository => "ComposerRepository",
-                    Self::DockerRegistry => "DockerRegistry",
-                    Self::GitSource => "GitSource",
-                    Self::HelmRegistry => "HelmRegistry",
-                    Self::HexOrganization => "HexOrganization",
-                    Self::HexRepository => "HexRepository",
-                    Self::PubRepository => "PubRepository",
-                    Self::PythonIndex => "PythonIndex",
-                    Self::TerraformRegistry => "TerraformRegistry",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RegistryType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::MavenRepository => "maven_repository",
-                Self::NugetFeed => "nuget_feed",
-                Self::GoproxyServer => "goproxy_server",
-                Self::NpmRegistry => "npm_registry",
-                Self::RubygemsServer => "rubygems_server",
-                Self::CargoRegistry => "cargo_registry",
-                Self::ComposerRepository => "composer_repository",
-                Self::DockerRegistry => "docker_registry",
-                Self::GitSource => "git_source",
-                Self::HelmRegistry => "helm_registry",
-                Self::HexOrganization => "hex_organization",
-                Self::HexRepository => "hex_repository",
-                Self::PubRepository => "pub_repository",
-                Self::PythonIndex => "python_index",
-                Self::TerraformRegistry => "terraform_registry",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RegistryType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Which repositories of the organization may use the registry: `all`, `private`, or `selected` (those in `selected_repository_ids`).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `all`
-        All,
-        /// `private`
-        Private,
-        /// `selected`
-        Selected,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::All => "All",
-                    Self::Private => "Private",
-                    Self::Selected => "Selected",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::All => "all",
-                Self::Private => "private",
-                Self::Selected => "selected",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RegistryType;
+    pub use crate::params::VisibilityAllPrivateSelected as Visibility;
 }

@@ -104,7 +104,7 @@ impl<'c> Projects<'c> {
         &self,
         org: impl Into<String>,
         project_number: i64,
-        r#type: crate::projects::add_item_for_org::Type,
+        r#type: crate::params::Type,
         id: i64,
     ) -> add_item_for_org::AddItemForOrg<'c> {
         add_item_for_org::AddItemForOrg {
@@ -140,7 +140,7 @@ impl<'c> Projects<'c> {
         &self,
         username: impl Into<String>,
         project_number: i64,
-        r#type: crate::projects::add_item_for_user::Type,
+        r#type: crate::params::Type,
         id: i64,
     ) -> add_item_for_user::AddItemForUser<'c> {
         add_item_for_user::AddItemForUser {
@@ -1013,186 +1013,9 @@ pub mod add_field_for_org {
                 .send_with("projects.addFieldForOrg", crate::runtime::decode::json)
         }
     }
-    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DataType {
-        /// `text`
-        Text,
-        /// `number`
-        Number,
-        /// `date`
-        Date,
-        /// `single_select`
-        SingleSelect,
-        /// `iteration`
-        Iteration,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DataType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Text => "Text",
-                    Self::Number => "Number",
-                    Self::Date => "Date",
-                    Self::SingleSelect => "SingleSelect",
-                    Self::Iteration => "Iteration",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DataType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Text => "text",
-                Self::Number => "number",
-                Self::Date => "date",
-                Self::SingleSelect => "single_select",
-                Self::Iteration => "iteration",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DataType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DataType2 {
-        /// `text`
-        Text,
-        /// `number`
-        Number,
-        /// `date`
-        Date,
-        /// `single_select`
-        SingleSelect,
-        /// `iteration`
-        Iteration,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DataType2 {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Text => "Text",
-                    Self::Number => "Number",
-                    Self::Date => "Date",
-                    Self::SingleSelect => "SingleSelect",
-                    Self::Iteration => "Iteration",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DataType2 {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Text => "text",
-                Self::Number => "number",
-                Self::Date => "date",
-                Self::SingleSelect => "single_select",
-                Self::Iteration => "iteration",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DataType2 {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SingleSelectOptionsColor {
-        /// `BLUE`
-        Blue,
-        /// `GRAY`
-        Gray,
-        /// `GREEN`
-        Green,
-        /// `ORANGE`
-        Orange,
-        /// `PINK`
-        Pink,
-        /// `PURPLE`
-        Purple,
-        /// `RED`
-        Red,
-        /// `YELLOW`
-        Yellow,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SingleSelectOptionsColor {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Blue => "Blue",
-                    Self::Gray => "Gray",
-                    Self::Green => "Green",
-                    Self::Orange => "Orange",
-                    Self::Pink => "Pink",
-                    Self::Purple => "Purple",
-                    Self::Red => "Red",
-                    Self::Yellow => "Yellow",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SingleSelectOptionsColor {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Blue => "BLUE",
-                Self::Gray => "GRAY",
-                Self::Green => "GREEN",
-                Self::Orange => "ORANGE",
-                Self::Pink => "PINK",
-                Self::Purple => "PURPLE",
-                Self::Red => "RED",
-                Self::Yellow => "YELLOW",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SingleSelectOptionsColor {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DataType;
+    pub use crate::params::DataType as DataType2;
+    pub use crate::params::SingleSelectOptionsColor;
     /// Choices offered, for single select fields; at least one is needed.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SingleSelectOptionsItem {
@@ -1201,67 +1024,12 @@ pub mod add_field_for_org {
         pub name: Option<String>,
         /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub color: Option<crate::projects::add_field_for_org::SingleSelectOptionsColor>,
+        pub color: Option<crate::params::SingleSelectOptionsColor>,
         /// Longer explanation of the choice.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub description: Option<String>,
     }
-    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DataType3 {
-        /// `text`
-        Text,
-        /// `number`
-        Number,
-        /// `date`
-        Date,
-        /// `single_select`
-        SingleSelect,
-        /// `iteration`
-        Iteration,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DataType3 {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Text => "Text",
-                    Self::Number => "Number",
-                    Self::Date => "Date",
-                    Self::SingleSelect => "SingleSelect",
-                    Self::Iteration => "Iteration",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DataType3 {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Text => "text",
-                Self::Number => "number",
-                Self::Date => "date",
-                Self::SingleSelect => "single_select",
-                Self::Iteration => "iteration",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DataType3 {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DataType as DataType3;
     /// Iterations to create right away (possibly none).
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct IterationConfigurationIterationsItem {
@@ -1306,14 +1074,14 @@ pub mod add_field_for_org {
             /// Name of the new field.
             name: String,
             /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-            data_type: crate::projects::add_field_for_org::DataType,
+            data_type: crate::params::DataType,
         },
         /// Send `name`, `data_type`, `single_select_options`.
         SingleSelect {
             /// Name of the new field.
             name: String,
             /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-            data_type: crate::projects::add_field_for_org::DataType2,
+            data_type: crate::params::DataType,
             /// Choices offered, for single select fields; at least one is needed.
             single_select_options: Vec<
                 crate::projects::add_field_for_org::SingleSelectOptionsItem,
@@ -1324,7 +1092,7 @@ pub mod add_field_for_org {
             /// Name of the new field.
             name: String,
             /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-            data_type: crate::projects::add_field_for_org::DataType3,
+            data_type: crate::params::DataType,
             /// Iteration settings, for iteration fields.
             iteration_configuration: crate::projects::add_field_for_org::IterationConfiguration,
         },
@@ -1386,186 +1154,9 @@ pub mod add_field_for_user {
                 .send_with("projects.addFieldForUser", crate::runtime::decode::json)
         }
     }
-    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DataType {
-        /// `text`
-        Text,
-        /// `number`
-        Number,
-        /// `date`
-        Date,
-        /// `single_select`
-        SingleSelect,
-        /// `iteration`
-        Iteration,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DataType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Text => "Text",
-                    Self::Number => "Number",
-                    Self::Date => "Date",
-                    Self::SingleSelect => "SingleSelect",
-                    Self::Iteration => "Iteration",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DataType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Text => "text",
-                Self::Number => "number",
-                Self::Date => "date",
-                Self::SingleSelect => "single_select",
-                Self::Iteration => "iteration",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DataType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DataType2 {
-        /// `text`
-        Text,
-        /// `number`
-        Number,
-        /// `date`
-        Date,
-        /// `single_select`
-        SingleSelect,
-        /// `iteration`
-        Iteration,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DataType2 {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Text => "Text",
-                    Self::Number => "Number",
-                    Self::Date => "Date",
-                    Self::SingleSelect => "SingleSelect",
-                    Self::Iteration => "Iteration",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DataType2 {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Text => "text",
-                Self::Number => "number",
-                Self::Date => "date",
-                Self::SingleSelect => "single_select",
-                Self::Iteration => "iteration",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DataType2 {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SingleSelectOptionsColor {
-        /// `BLUE`
-        Blue,
-        /// `GRAY`
-        Gray,
-        /// `GREEN`
-        Green,
-        /// `ORANGE`
-        Orange,
-        /// `PINK`
-        Pink,
-        /// `PURPLE`
-        Purple,
-        /// `RED`
-        Red,
-        /// `YELLOW`
-        Yellow,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SingleSelectOptionsColor {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Blue => "Blue",
-                    Self::Gray => "Gray",
-                    Self::Green => "Green",
-                    Self::Orange => "Orange",
-                    Self::Pink => "Pink",
-                    Self::Purple => "Purple",
-                    Self::Red => "Red",
-                    Self::Yellow => "Yellow",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SingleSelectOptionsColor {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Blue => "BLUE",
-                Self::Gray => "GRAY",
-                Self::Green => "GREEN",
-                Self::Orange => "ORANGE",
-                Self::Pink => "PINK",
-                Self::Purple => "PURPLE",
-                Self::Red => "RED",
-                Self::Yellow => "YELLOW",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SingleSelectOptionsColor {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DataType;
+    pub use crate::params::DataType as DataType2;
+    pub use crate::params::SingleSelectOptionsColor;
     /// Choices offered, for single select fields; at least one is needed.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SingleSelectOptionsItem {
@@ -1574,67 +1165,12 @@ pub mod add_field_for_user {
         pub name: Option<String>,
         /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub color: Option<crate::projects::add_field_for_user::SingleSelectOptionsColor>,
+        pub color: Option<crate::params::SingleSelectOptionsColor>,
         /// Longer explanation of the choice.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub description: Option<String>,
     }
-    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum DataType3 {
-        /// `text`
-        Text,
-        /// `number`
-        Number,
-        /// `date`
-        Date,
-        /// `single_select`
-        SingleSelect,
-        /// `iteration`
-        Iteration,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for DataType3 {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Text => "Text",
-                    Self::Number => "Number",
-                    Self::Date => "Date",
-                    Self::SingleSelect => "SingleSelect",
-                    Self::Iteration => "Iteration",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl DataType3 {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Text => "text",
-                Self::Number => "number",
-                Self::Date => "date",
-                Self::SingleSelect => "single_select",
-                Self::Iteration => "iteration",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for DataType3 {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::DataType as DataType3;
     /// Iterations to create right away (possibly none).
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct IterationConfigurationIterationsItem {
@@ -1676,14 +1212,14 @@ pub mod add_field_for_user {
             /// Name of the new field.
             name: String,
             /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-            data_type: crate::projects::add_field_for_user::DataType,
+            data_type: crate::params::DataType,
         },
         /// Send `name`, `data_type`, `single_select_options`.
         SingleSelect {
             /// Name of the new field.
             name: String,
             /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-            data_type: crate::projects::add_field_for_user::DataType2,
+            data_type: crate::params::DataType,
             /// Choices offered, for single select fields; at least one is needed.
             single_select_options: Vec<
                 crate::projects::add_field_for_user::SingleSelectOptionsItem,
@@ -1694,7 +1230,7 @@ pub mod add_field_for_user {
             /// Name of the new field.
             name: String,
             /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
-            data_type: crate::projects::add_field_for_user::DataType3,
+            data_type: crate::params::DataType,
             /// Iteration settings, for iteration fields.
             iteration_configuration: crate::projects::add_field_for_user::IterationConfiguration,
         },
@@ -1709,7 +1245,7 @@ pub mod add_item_for_org {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) project_number: i64,
-        pub(super) r#type: crate::projects::add_item_for_org::Type,
+        pub(super) r#type: crate::params::Type,
         pub(super) id: i64,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1758,50 +1294,7 @@ pub mod add_item_for_org {
                 .send_with("projects.addItemForOrg", crate::runtime::decode::json)
         }
     }
-    /// What is added: `Issue` or `PullRequest`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Type {
-        /// `Issue`
-        Issue,
-        /// `PullRequest`
-        PullRequest,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Type {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Issue => "Issue",
-                    Self::PullRequest => "PullRequest",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Type {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Issue => "Issue",
-                Self::PullRequest => "PullRequest",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Type {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Type;
 }
 /// Request builder and parameter types of [`Projects::add_item_for_user`](crate::projects::Projects::add_item_for_user).
 pub mod add_item_for_user {
@@ -1812,7 +1305,7 @@ pub mod add_item_for_user {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) project_number: i64,
-        pub(super) r#type: crate::projects::add_item_for_user::Type,
+        pub(super) r#type: crate::params::Type,
         pub(super) id: i64,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1861,50 +1354,7 @@ pub mod add_item_for_user {
                 .send_with("projects.addItemForUser", crate::runtime::decode::json)
         }
     }
-    /// What is added: `Issue` or `PullRequest`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Type {
-        /// `Issue`
-        Issue,
-        /// `PullRequest`
-        PullRequest,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Type {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Issue => "Issue",
-                    Self::PullRequest => "PullRequest",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Type {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Issue => "Issue",
-                Self::PullRequest => "PullRequest",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Type {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Type;
 }
 /// Request builder and parameter types of [`Projects::create_card`](crate::projects::Projects::create_card).
 pub mod create_card {

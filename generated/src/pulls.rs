@@ -928,7 +928,7 @@ impl<'c> Pulls<'c> {
         repo: impl Into<String>,
         pull_number: i64,
         review_id: i64,
-        event: crate::pulls::submit_review::Event,
+        event: crate::params::Event,
     ) -> submit_review::SubmitReview<'c> {
         submit_review::SubmitReview {
             client: self.client,
@@ -1327,7 +1327,7 @@ pub mod create_review {
         pub(super) pull_number: i64,
         pub(super) commit_id: Option<String>,
         pub(super) body: Option<String>,
-        pub(super) event: Option<crate::pulls::create_review::Event>,
+        pub(super) event: Option<crate::params::Event>,
         pub(super) comments: Option<Vec<crate::pulls::create_review::CommentsItem>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1352,7 +1352,7 @@ pub mod create_review {
         }
         /// Verdict of the review. Leave it out to keep the review pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
         #[inline]
-        pub fn event(mut self, event: crate::pulls::create_review::Event) -> Self {
+        pub fn event(mut self, event: crate::params::Event) -> Self {
             self.event = Some(event);
             self
         }
@@ -1407,54 +1407,7 @@ pub mod create_review {
             self.build().send_with("pulls.createReview", crate::runtime::decode::json)
         }
     }
-    /// Verdict of the review. Leave it out to keep the review pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Event {
-        /// `APPROVE`
-        Approve,
-        /// `REQUEST_CHANGES`
-        RequestChanges,
-        /// `COMMENT`
-        Comment,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Event {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Approve => "Approve",
-                    Self::RequestChanges => "RequestChanges",
-                    Self::Comment => "Comment",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Event {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Approve => "APPROVE",
-                Self::RequestChanges => "REQUEST_CHANGES",
-                Self::Comment => "COMMENT",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Event {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Event;
     /// Inline comments to add with the review.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct CommentsItem {
@@ -2140,11 +2093,11 @@ pub mod list {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) state: Option<crate::pulls::list::State>,
+        pub(super) state: Option<crate::params::StateAllClosedOpen>,
         pub(super) head: Option<String>,
         pub(super) base: Option<String>,
         pub(super) sort: Option<crate::pulls::list::Sort>,
-        pub(super) direction: Option<crate::pulls::list::Direction>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2158,7 +2111,7 @@ pub mod list {
     impl<'c> List<'c> {
         /// Only pull requests in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::pulls::list::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -2182,7 +2135,7 @@ pub mod list {
         }
         /// Sort order. Defaults to `desc` when sorting by `created` or when `sort` is left out, otherwise `asc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::pulls::list::Direction) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2258,54 +2211,7 @@ pub mod list {
             self.build().paginate()
         }
     }
-    /// Only pull requests in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateAllClosedOpen as State;
     /// Field the pull requests are ordered by. `popularity` counts comments; `long-running` favours old pull requests with recent activity. Values: `created`, `updated`, `popularity`, `long-running`. Default: `created`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2358,50 +2264,7 @@ pub mod list {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort order. Defaults to `desc` when sorting by `created` or when `sort` is left out, otherwise `asc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Pulls::list_comments_for_review`](crate::pulls::Pulls::list_comments_for_review).
 pub mod list_comments_for_review {
@@ -2707,8 +2570,8 @@ pub mod list_review_comments {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) pull_number: i64,
-        pub(super) sort: Option<crate::pulls::list_review_comments::Sort>,
-        pub(super) direction: Option<crate::pulls::list_review_comments::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -2723,16 +2586,13 @@ pub mod list_review_comments {
     impl<'c> ListReviewComments<'c> {
         /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::pulls::list_review_comments::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::pulls::list_review_comments::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2814,94 +2674,8 @@ pub mod list_review_comments {
             self.build().paginate()
         }
     }
-    /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Pulls::list_review_comments_for_repo`](crate::pulls::Pulls::list_review_comments_for_repo).
 pub mod list_review_comments_for_repo {
@@ -2913,9 +2687,7 @@ pub mod list_review_comments_for_repo {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) sort: Option<crate::pulls::list_review_comments_for_repo::Sort>,
-        pub(super) direction: Option<
-            crate::pulls::list_review_comments_for_repo::Direction,
-        >,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) since: Option<crate::runtime::Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -2939,10 +2711,7 @@ pub mod list_review_comments_for_repo {
         }
         /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::pulls::list_review_comments_for_repo::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -3077,50 +2846,7 @@ pub mod list_review_comments_for_repo {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Pulls::list_reviews`](crate::pulls::Pulls::list_reviews).
 pub mod list_reviews {
@@ -3517,7 +3243,7 @@ pub mod submit_review {
         pub(super) pull_number: i64,
         pub(super) review_id: i64,
         pub(super) body: Option<String>,
-        pub(super) event: crate::pulls::submit_review::Event,
+        pub(super) event: crate::params::Event,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for SubmitReview<'_> {
@@ -3571,54 +3297,7 @@ pub mod submit_review {
             self.build().send_with("pulls.submitReview", crate::runtime::decode::json)
         }
     }
-    /// Verdict. Without it the review stays pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Event {
-        /// `APPROVE`
-        Approve,
-        /// `REQUEST_CHANGES`
-        RequestChanges,
-        /// `COMMENT`
-        Comment,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Event {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Approve => "Approve",
-                    Self::RequestChanges => "RequestChanges",
-                    Self::Comment => "Comment",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Event {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Approve => "APPROVE",
-                Self::RequestChanges => "REQUEST_CHANGES",
-                Self::Comment => "COMMENT",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Event {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Event;
 }
 /// Request builder and parameter types of [`Pulls::update`](crate::pulls::Pulls::update).
 pub mod update {
@@ -3632,7 +3311,7 @@ pub mod update {
         pub(super) pull_number: i64,
         pub(super) title: Option<String>,
         pub(super) body: Option<String>,
-        pub(super) state: Option<crate::pulls::update::State>,
+        pub(super) state: Option<crate::params::StateClosedOpen>,
         pub(super) base: Option<String>,
         pub(super) maintainer_can_modify: Option<bool>,
     }
@@ -3658,7 +3337,7 @@ pub mod update {
         }
         /// New state. Values: `open`, `closed`.
         #[inline]
-        pub fn state(mut self, state: crate::pulls::update::State) -> Self {
+        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -3714,50 +3393,7 @@ pub mod update {
             self.build().send_with("pulls.update", crate::runtime::decode::json)
         }
     }
-    /// New state. Values: `open`, `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateClosedOpen as State;
 }
 /// Request builder and parameter types of [`Pulls::update_branch`](crate::pulls::Pulls::update_branch).
 pub mod update_branch {

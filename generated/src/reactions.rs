@@ -39,7 +39,7 @@ impl<'c> Reactions<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         comment_id: i64,
-        content: crate::reactions::create_for_commit_comment::Content,
+        content: crate::models::ReactionContent,
     ) -> create_for_commit_comment::CreateForCommitComment<'c> {
         create_for_commit_comment::CreateForCommitComment {
             client: self.client,
@@ -75,7 +75,7 @@ impl<'c> Reactions<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         issue_number: i64,
-        content: crate::reactions::create_for_issue::Content,
+        content: crate::models::ReactionContent,
     ) -> create_for_issue::CreateForIssue<'c> {
         create_for_issue::CreateForIssue {
             client: self.client,
@@ -111,7 +111,7 @@ impl<'c> Reactions<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         comment_id: i64,
-        content: crate::reactions::create_for_issue_comment::Content,
+        content: crate::models::ReactionContent,
     ) -> create_for_issue_comment::CreateForIssueComment<'c> {
         create_for_issue_comment::CreateForIssueComment {
             client: self.client,
@@ -147,7 +147,7 @@ impl<'c> Reactions<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         comment_id: i64,
-        content: crate::reactions::create_for_pull_request_review_comment::Content,
+        content: crate::models::ReactionContent,
     ) -> create_for_pull_request_review_comment::CreateForPullRequestReviewComment<'c> {
         create_for_pull_request_review_comment::CreateForPullRequestReviewComment {
             client: self.client,
@@ -183,7 +183,7 @@ impl<'c> Reactions<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         release_id: i64,
-        content: crate::reactions::create_for_release::Content,
+        content: crate::params::Content,
     ) -> create_for_release::CreateForRelease<'c> {
         create_for_release::CreateForRelease {
             client: self.client,
@@ -223,7 +223,7 @@ impl<'c> Reactions<'c> {
         team_slug: impl Into<String>,
         discussion_number: i64,
         comment_number: i64,
-        content: crate::reactions::create_for_team_discussion_comment_in_org::Content,
+        content: crate::models::ReactionContent,
     ) -> create_for_team_discussion_comment_in_org::CreateForTeamDiscussionCommentInOrg<
         'c,
     > {
@@ -264,7 +264,7 @@ impl<'c> Reactions<'c> {
         org: impl Into<String>,
         team_slug: impl Into<String>,
         discussion_number: i64,
-        content: crate::reactions::create_for_team_discussion_in_org::Content,
+        content: crate::models::ReactionContent,
     ) -> create_for_team_discussion_in_org::CreateForTeamDiscussionInOrg<'c> {
         create_for_team_discussion_in_org::CreateForTeamDiscussionInOrg {
             client: self.client,
@@ -824,7 +824,7 @@ pub mod create_for_commit_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: crate::reactions::create_for_commit_comment::Content,
+        pub(super) content: crate::models::ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateForCommitComment<'_> {
@@ -876,74 +876,7 @@ pub mod create_for_commit_comment {
                 )
         }
     }
-    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_issue`](crate::reactions::Reactions::create_for_issue).
 pub mod create_for_issue {
@@ -955,7 +888,7 @@ pub mod create_for_issue {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) content: crate::reactions::create_for_issue::Content,
+        pub(super) content: crate::models::ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateForIssue<'_> {
@@ -1001,74 +934,7 @@ pub mod create_for_issue {
                 .send_with("reactions.createForIssue", crate::runtime::decode::json)
         }
     }
-    /// Which reaction to add. Can be one of: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment).
 pub mod create_for_issue_comment {
@@ -1080,7 +946,7 @@ pub mod create_for_issue_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: crate::reactions::create_for_issue_comment::Content,
+        pub(super) content: crate::models::ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateForIssueComment<'_> {
@@ -1132,74 +998,7 @@ pub mod create_for_issue_comment {
                 )
         }
     }
-    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment).
 pub mod create_for_pull_request_review_comment {
@@ -1211,7 +1010,7 @@ pub mod create_for_pull_request_review_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: crate::reactions::create_for_pull_request_review_comment::Content,
+        pub(super) content: crate::models::ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateForPullRequestReviewComment<'_> {
@@ -1263,74 +1062,7 @@ pub mod create_for_pull_request_review_comment {
                 )
         }
     }
-    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_release`](crate::reactions::Reactions::create_for_release).
 pub mod create_for_release {
@@ -1342,7 +1074,7 @@ pub mod create_for_release {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) release_id: i64,
-        pub(super) content: crate::reactions::create_for_release::Content,
+        pub(super) content: crate::params::Content,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateForRelease<'_> {
@@ -1388,66 +1120,7 @@ pub mod create_for_release {
                 .send_with("reactions.createForRelease", crate::runtime::decode::json)
         }
     }
-    /// Emoji reaction to add. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `laugh`
-        Laugh,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::Laugh => "laugh",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_team_discussion_comment_in_org`](crate::reactions::Reactions::create_for_team_discussion_comment_in_org).
 pub mod create_for_team_discussion_comment_in_org {
@@ -1460,7 +1133,7 @@ pub mod create_for_team_discussion_comment_in_org {
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
         pub(super) comment_number: i64,
-        pub(super) content: crate::reactions::create_for_team_discussion_comment_in_org::Content,
+        pub(super) content: crate::models::ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateForTeamDiscussionCommentInOrg<'_> {
@@ -1513,74 +1186,7 @@ pub mod create_for_team_discussion_comment_in_org {
                 )
         }
     }
-    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org).
 pub mod create_for_team_discussion_in_org {
@@ -1592,7 +1198,7 @@ pub mod create_for_team_discussion_in_org {
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
-        pub(super) content: crate::reactions::create_for_team_discussion_in_org::Content,
+        pub(super) content: crate::models::ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateForTeamDiscussionInOrg<'_> {
@@ -1644,74 +1250,7 @@ pub mod create_for_team_discussion_in_org {
                 )
         }
     }
-    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::delete_for_commit_comment`](crate::reactions::Reactions::delete_for_commit_comment).
 pub mod delete_for_commit_comment {
@@ -2112,7 +1651,7 @@ pub mod list_for_commit_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: Option<crate::reactions::list_for_commit_comment::Content>,
+        pub(super) content: Option<crate::models::ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2126,10 +1665,7 @@ pub mod list_for_commit_comment {
     impl<'c> ListForCommitComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(
-            mut self,
-            content: crate::reactions::list_for_commit_comment::Content,
-        ) -> Self {
+        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -2200,74 +1736,7 @@ pub mod list_for_commit_comment {
             self.build().paginate()
         }
     }
-    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue).
 pub mod list_for_issue {
@@ -2279,7 +1748,7 @@ pub mod list_for_issue {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) content: Option<crate::reactions::list_for_issue::Content>,
+        pub(super) content: Option<crate::models::ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2293,10 +1762,7 @@ pub mod list_for_issue {
     impl<'c> ListForIssue<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(
-            mut self,
-            content: crate::reactions::list_for_issue::Content,
-        ) -> Self {
+        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -2361,74 +1827,7 @@ pub mod list_for_issue {
             self.build().paginate()
         }
     }
-    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment).
 pub mod list_for_issue_comment {
@@ -2440,7 +1839,7 @@ pub mod list_for_issue_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: Option<crate::reactions::list_for_issue_comment::Content>,
+        pub(super) content: Option<crate::models::ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2454,10 +1853,7 @@ pub mod list_for_issue_comment {
     impl<'c> ListForIssueComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(
-            mut self,
-            content: crate::reactions::list_for_issue_comment::Content,
-        ) -> Self {
+        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -2522,74 +1918,7 @@ pub mod list_for_issue_comment {
             self.build().paginate()
         }
     }
-    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment).
 pub mod list_for_pull_request_review_comment {
@@ -2601,9 +1930,7 @@ pub mod list_for_pull_request_review_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: Option<
-            crate::reactions::list_for_pull_request_review_comment::Content,
-        >,
+        pub(super) content: Option<crate::models::ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2617,10 +1944,7 @@ pub mod list_for_pull_request_review_comment {
     impl<'c> ListForPullRequestReviewComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(
-            mut self,
-            content: crate::reactions::list_for_pull_request_review_comment::Content,
-        ) -> Self {
+        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -2691,74 +2015,7 @@ pub mod list_for_pull_request_review_comment {
             self.build().paginate()
         }
     }
-    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_release`](crate::reactions::Reactions::list_for_release).
 pub mod list_for_release {
@@ -2770,7 +2027,7 @@ pub mod list_for_release {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) release_id: i64,
-        pub(super) content: Option<crate::reactions::list_for_release::Content>,
+        pub(super) content: Option<crate::params::Content>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2784,10 +2041,7 @@ pub mod list_for_release {
     impl<'c> ListForRelease<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(
-            mut self,
-            content: crate::reactions::list_for_release::Content,
-        ) -> Self {
+        pub fn content(mut self, content: crate::params::Content) -> Self {
             self.content = Some(content);
             self
         }
@@ -2852,66 +2106,7 @@ pub mod list_for_release {
             self.build().paginate()
         }
     }
-    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `laugh`
-        Laugh,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::Laugh => "laugh",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_team_discussion_comment_in_org`](crate::reactions::Reactions::list_for_team_discussion_comment_in_org).
 pub mod list_for_team_discussion_comment_in_org {
@@ -2924,9 +2119,7 @@ pub mod list_for_team_discussion_comment_in_org {
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
         pub(super) comment_number: i64,
-        pub(super) content: Option<
-            crate::reactions::list_for_team_discussion_comment_in_org::Content,
-        >,
+        pub(super) content: Option<crate::models::ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2940,10 +2133,7 @@ pub mod list_for_team_discussion_comment_in_org {
     impl<'c> ListForTeamDiscussionCommentInOrg<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(
-            mut self,
-            content: crate::reactions::list_for_team_discussion_comment_in_org::Content,
-        ) -> Self {
+        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -3015,74 +2205,7 @@ pub mod list_for_team_discussion_comment_in_org {
             self.build().paginate()
         }
     }
-    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }
 /// Request builder and parameter types of [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org).
 pub mod list_for_team_discussion_in_org {
@@ -3094,9 +2217,7 @@ pub mod list_for_team_discussion_in_org {
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
-        pub(super) content: Option<
-            crate::reactions::list_for_team_discussion_in_org::Content,
-        >,
+        pub(super) content: Option<crate::models::ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -3110,10 +2231,7 @@ pub mod list_for_team_discussion_in_org {
     impl<'c> ListForTeamDiscussionInOrg<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(
-            mut self,
-            content: crate::reactions::list_for_team_discussion_in_org::Content,
-        ) -> Self {
+        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -3184,72 +2302,5 @@ pub mod list_for_team_discussion_in_org {
             self.build().paginate()
         }
     }
-    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Content {
-        /// `+1`
-        PlusOne,
-        /// `-1`
-        MinusOne,
-        /// `laugh`
-        Laugh,
-        /// `confused`
-        Confused,
-        /// `heart`
-        Heart,
-        /// `hooray`
-        Hooray,
-        /// `rocket`
-        Rocket,
-        /// `eyes`
-        Eyes,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Content {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PlusOne => "PlusOne",
-                    Self::MinusOne => "MinusOne",
-                    Self::Laugh => "Laugh",
-                    Self::Confused => "Confused",
-                    Self::Heart => "Heart",
-                    Self::Hooray => "Hooray",
-                    Self::Rocket => "Rocket",
-                    Self::Eyes => "Eyes",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Content {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PlusOne => "+1",
-                Self::MinusOne => "-1",
-                Self::Laugh => "laugh",
-                Self::Confused => "confused",
-                Self::Heart => "heart",
-                Self::Hooray => "hooray",
-                Self::Rocket => "rocket",
-                Self::Eyes => "eyes",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Content {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::models::ReactionContent as Content;
 }

@@ -1279,7 +1279,7 @@ impl<'c> Repos<'c> {
         &self,
         org: impl Into<String>,
         name: impl Into<String>,
-        enforcement: crate::repos::create_org_ruleset::Enforcement,
+        enforcement: crate::params::EnforcementActiveDisabledEvaluate,
     ) -> create_org_ruleset::CreateOrgRuleset<'c> {
         create_org_ruleset::CreateOrgRuleset {
             client: self.client,
@@ -1450,7 +1450,7 @@ impl<'c> Repos<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         name: impl Into<String>,
-        enforcement: crate::repos::create_repo_ruleset::Enforcement,
+        enforcement: crate::params::EnforcementActiveDisabledEvaluate,
     ) -> create_repo_ruleset::CreateRepoRuleset<'c> {
         create_repo_ruleset::CreateRepoRuleset {
             client: self.client,
@@ -9408,17 +9408,13 @@ pub mod create_for_authenticated_user {
         pub(super) allow_auto_merge: Option<bool>,
         pub(super) delete_branch_on_merge: Option<bool>,
         pub(super) squash_merge_commit_title: Option<
-            crate::repos::create_for_authenticated_user::SquashMergeCommitTitle,
+            crate::params::SquashMergeCommitTitle,
         >,
         pub(super) squash_merge_commit_message: Option<
-            crate::repos::create_for_authenticated_user::SquashMergeCommitMessage,
+            crate::params::SquashMergeCommitMessage,
         >,
-        pub(super) merge_commit_title: Option<
-            crate::repos::create_for_authenticated_user::MergeCommitTitle,
-        >,
-        pub(super) merge_commit_message: Option<
-            crate::repos::create_for_authenticated_user::MergeCommitMessage,
-        >,
+        pub(super) merge_commit_title: Option<crate::params::MergeCommitTitle>,
+        pub(super) merge_commit_message: Option<crate::params::MergeCommitMessage>,
         pub(super) has_downloads: Option<bool>,
         pub(super) is_template: Option<bool>,
     }
@@ -9533,7 +9529,7 @@ pub mod create_for_authenticated_user {
         #[inline]
         pub fn squash_merge_commit_title(
             mut self,
-            squash_merge_commit_title: crate::repos::create_for_authenticated_user::SquashMergeCommitTitle,
+            squash_merge_commit_title: crate::params::SquashMergeCommitTitle,
         ) -> Self {
             self.squash_merge_commit_title = Some(squash_merge_commit_title);
             self
@@ -9542,7 +9538,7 @@ pub mod create_for_authenticated_user {
         #[inline]
         pub fn squash_merge_commit_message(
             mut self,
-            squash_merge_commit_message: crate::repos::create_for_authenticated_user::SquashMergeCommitMessage,
+            squash_merge_commit_message: crate::params::SquashMergeCommitMessage,
         ) -> Self {
             self.squash_merge_commit_message = Some(squash_merge_commit_message);
             self
@@ -9551,7 +9547,7 @@ pub mod create_for_authenticated_user {
         #[inline]
         pub fn merge_commit_title(
             mut self,
-            merge_commit_title: crate::repos::create_for_authenticated_user::MergeCommitTitle,
+            merge_commit_title: crate::params::MergeCommitTitle,
         ) -> Self {
             self.merge_commit_title = Some(merge_commit_title);
             self
@@ -9560,7 +9556,7 @@ pub mod create_for_authenticated_user {
         #[inline]
         pub fn merge_commit_message(
             mut self,
-            merge_commit_message: crate::repos::create_for_authenticated_user::MergeCommitMessage,
+            merge_commit_message: crate::params::MergeCommitMessage,
         ) -> Self {
             self.merge_commit_message = Some(merge_commit_message);
             self
@@ -9639,190 +9635,10 @@ pub mod create_for_authenticated_user {
                 )
         }
     }
-    /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SquashMergeCommitTitle {
-        /// `PR_TITLE`
-        PrTitle,
-        /// `COMMIT_OR_PR_TITLE`
-        CommitOrPrTitle,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SquashMergeCommitTitle {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrTitle => "PrTitle",
-                    Self::CommitOrPrTitle => "CommitOrPrTitle",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SquashMergeCommitTitle {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrTitle => "PR_TITLE",
-                Self::CommitOrPrTitle => "COMMIT_OR_PR_TITLE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SquashMergeCommitTitle {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SquashMergeCommitMessage {
-        /// `PR_BODY`
-        PrBody,
-        /// `COMMIT_MESSAGES`
-        CommitMessages,
-        /// `BLANK`
-        Blank,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SquashMergeCommitMessage {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrBody => "PrBody",
-                    Self::CommitMessages => "CommitMessages",
-                    Self::Blank => "Blank",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SquashMergeCommitMessage {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrBody => "PR_BODY",
-                Self::CommitMessages => "COMMIT_MESSAGES",
-                Self::Blank => "BLANK",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SquashMergeCommitMessage {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MergeCommitTitle {
-        /// `PR_TITLE`
-        PrTitle,
-        /// `MERGE_MESSAGE`
-        MergeMessage,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MergeCommitTitle {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrTitle => "PrTitle",
-                    Self::MergeMessage => "MergeMessage",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MergeCommitTitle {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrTitle => "PR_TITLE",
-                Self::MergeMessage => "MERGE_MESSAGE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MergeCommitTitle {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MergeCommitMessage {
-        /// `PR_BODY`
-        PrBody,
-        /// `PR_TITLE`
-        PrTitle,
-        /// `BLANK`
-        Blank,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MergeCommitMessage {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrBody => "PrBody",
-                    Self::PrTitle => "PrTitle",
-                    Self::Blank => "Blank",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MergeCommitMessage {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrBody => "PR_BODY",
-                Self::PrTitle => "PR_TITLE",
-                Self::Blank => "BLANK",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MergeCommitMessage {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SquashMergeCommitTitle;
+    pub use crate::params::SquashMergeCommitMessage;
+    pub use crate::params::MergeCommitTitle;
+    pub use crate::params::MergeCommitMessage;
 }
 /// Request builder and parameter types of [`Repos::create_fork`](crate::repos::Repos::create_fork).
 pub mod create_fork {
@@ -9915,7 +9731,7 @@ pub mod create_in_org {
         pub(super) description: Option<String>,
         pub(super) homepage: Option<String>,
         pub(super) private: Option<bool>,
-        pub(super) visibility: Option<crate::repos::create_in_org::Visibility>,
+        pub(super) visibility: Option<crate::params::VisibilityInternalPrivatePublic>,
         pub(super) has_issues: Option<bool>,
         pub(super) has_projects: Option<bool>,
         pub(super) has_wiki: Option<bool>,
@@ -9932,17 +9748,13 @@ pub mod create_in_org {
         pub(super) delete_branch_on_merge: Option<bool>,
         pub(super) use_squash_pr_title_as_default: Option<bool>,
         pub(super) squash_merge_commit_title: Option<
-            crate::repos::create_in_org::SquashMergeCommitTitle,
+            crate::params::SquashMergeCommitTitle,
         >,
         pub(super) squash_merge_commit_message: Option<
-            crate::repos::create_in_org::SquashMergeCommitMessage,
+            crate::params::SquashMergeCommitMessage,
         >,
-        pub(super) merge_commit_title: Option<
-            crate::repos::create_in_org::MergeCommitTitle,
-        >,
-        pub(super) merge_commit_message: Option<
-            crate::repos::create_in_org::MergeCommitMessage,
-        >,
+        pub(super) merge_commit_title: Option<crate::params::MergeCommitTitle>,
+        pub(super) merge_commit_message: Option<crate::params::MergeCommitMessage>,
         pub(super) custom_properties: Option<
             ::std::collections::BTreeMap<String, String>,
         >,
@@ -9977,7 +9789,7 @@ pub mod create_in_org {
         #[inline]
         pub fn visibility(
             mut self,
-            visibility: crate::repos::create_in_org::Visibility,
+            visibility: crate::params::VisibilityInternalPrivatePublic,
         ) -> Self {
             self.visibility = Some(visibility);
             self
@@ -10083,7 +9895,7 @@ pub mod create_in_org {
         #[inline]
         pub fn squash_merge_commit_title(
             mut self,
-            squash_merge_commit_title: crate::repos::create_in_org::SquashMergeCommitTitle,
+            squash_merge_commit_title: crate::params::SquashMergeCommitTitle,
         ) -> Self {
             self.squash_merge_commit_title = Some(squash_merge_commit_title);
             self
@@ -10092,7 +9904,7 @@ pub mod create_in_org {
         #[inline]
         pub fn squash_merge_commit_message(
             mut self,
-            squash_merge_commit_message: crate::repos::create_in_org::SquashMergeCommitMessage,
+            squash_merge_commit_message: crate::params::SquashMergeCommitMessage,
         ) -> Self {
             self.squash_merge_commit_message = Some(squash_merge_commit_message);
             self
@@ -10101,7 +9913,7 @@ pub mod create_in_org {
         #[inline]
         pub fn merge_commit_title(
             mut self,
-            merge_commit_title: crate::repos::create_in_org::MergeCommitTitle,
+            merge_commit_title: crate::params::MergeCommitTitle,
         ) -> Self {
             self.merge_commit_title = Some(merge_commit_title);
             self
@@ -10110,7 +9922,7 @@ pub mod create_in_org {
         #[inline]
         pub fn merge_commit_message(
             mut self,
-            merge_commit_message: crate::repos::create_in_org::MergeCommitMessage,
+            merge_commit_message: crate::params::MergeCommitMessage,
         ) -> Self {
             self.merge_commit_message = Some(merge_commit_message);
             self
@@ -10183,238 +9995,11 @@ pub mod create_in_org {
             self.build().send_with("repos.createInOrg", crate::runtime::decode::json)
         }
     }
-    /// Who can see the repository. Values: `public`, `private`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `public`
-        Public,
-        /// `private`
-        Private,
-        /// `internal`
-        Internal,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Public => "Public",
-                    Self::Private => "Private",
-                    Self::Internal => "Internal",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Public => "public",
-                Self::Private => "private",
-                Self::Internal => "internal",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SquashMergeCommitTitle {
-        /// `PR_TITLE`
-        PrTitle,
-        /// `COMMIT_OR_PR_TITLE`
-        CommitOrPrTitle,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SquashMergeCommitTitle {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrTitle => "PrTitle",
-                    Self::CommitOrPrTitle => "CommitOrPrTitle",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SquashMergeCommitTitle {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrTitle => "PR_TITLE",
-                Self::CommitOrPrTitle => "COMMIT_OR_PR_TITLE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SquashMergeCommitTitle {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SquashMergeCommitMessage {
-        /// `PR_BODY`
-        PrBody,
-        /// `COMMIT_MESSAGES`
-        CommitMessages,
-        /// `BLANK`
-        Blank,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SquashMergeCommitMessage {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrBody => "PrBody",
-                    Self::CommitMessages => "CommitMessages",
-                    Self::Blank => "Blank",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SquashMergeCommitMessage {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrBody => "PR_BODY",
-                Self::CommitMessages => "COMMIT_MESSAGES",
-                Self::Blank => "BLANK",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SquashMergeCommitMessage {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MergeCommitTitle {
-        /// `PR_TITLE`
-        PrTitle,
-        /// `MERGE_MESSAGE`
-        MergeMessage,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MergeCommitTitle {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrTitle => "PrTitle",
-                    Self::MergeMessage => "MergeMessage",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MergeCommitTitle {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrTitle => "PR_TITLE",
-                Self::MergeMessage => "MERGE_MESSAGE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MergeCommitTitle {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MergeCommitMessage {
-        /// `PR_BODY`
-        PrBody,
-        /// `PR_TITLE`
-        PrTitle,
-        /// `BLANK`
-        Blank,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MergeCommitMessage {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrBody => "PrBody",
-                    Self::PrTitle => "PrTitle",
-                    Self::Blank => "Blank",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MergeCommitMessage {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrBody => "PR_BODY",
-                Self::PrTitle => "PR_TITLE",
-                Self::Blank => "BLANK",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MergeCommitMessage {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VisibilityInternalPrivatePublic as Visibility;
+    pub use crate::params::SquashMergeCommitTitle;
+    pub use crate::params::SquashMergeCommitMessage;
+    pub use crate::params::MergeCommitTitle;
+    pub use crate::params::MergeCommitMessage;
 }
 /// Request builder and parameter types of [`Repos::create_or_update_environment`](crate::repos::Repos::create_or_update_environment).
 pub mod create_or_update_environment {
@@ -10761,8 +10346,8 @@ pub mod create_org_ruleset {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) name: String,
-        pub(super) target: Option<crate::repos::create_org_ruleset::Target>,
-        pub(super) enforcement: crate::repos::create_org_ruleset::Enforcement,
+        pub(super) target: Option<crate::params::TargetBranchPushRepositoryTag>,
+        pub(super) enforcement: crate::params::EnforcementActiveDisabledEvaluate,
         pub(super) bypass_actors: Option<
             Vec<crate::repos::create_org_ruleset::BypassActorsItem>,
         >,
@@ -10781,7 +10366,7 @@ pub mod create_org_ruleset {
         #[inline]
         pub fn target(
             mut self,
-            target: crate::repos::create_org_ruleset::Target,
+            target: crate::params::TargetBranchPushRepositoryTag,
         ) -> Self {
             self.target = Some(target);
             self
@@ -10852,214 +10437,10 @@ pub mod create_org_ruleset {
                 .send_with("repos.createOrgRuleset", crate::runtime::decode::json)
         }
     }
-    /// What the ruleset applies to: `branch`, `tag`, `push` or `repository`. Default: `branch`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Target {
-        /// `branch`
-        Branch,
-        /// `tag`
-        Tag,
-        /// `push`
-        Push,
-        /// `repository`
-        Repository,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Target {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Branch => "Branch",
-                    Self::Tag => "Tag",
-                    Self::Push => "Push",
-                    Self::Repository => "Repository",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Target {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Branch => "branch",
-                Self::Tag => "tag",
-                Self::Push => "push",
-                Self::Repository => "repository",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Target {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `disabled`
-        Disabled,
-        /// `active`
-        Active,
-        /// `evaluate`
-        Evaluate,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Disabled => "Disabled",
-                    Self::Active => "Active",
-                    Self::Evaluate => "Evaluate",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Disabled => "disabled",
-                Self::Active => "active",
-                Self::Evaluate => "evaluate",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of actor.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsActorType {
-        /// `Integration`
-        Integration,
-        /// `OrganizationAdmin`
-        OrganizationAdmin,
-        /// `RepositoryRole`
-        RepositoryRole,
-        /// `Team`
-        Team,
-        /// `DeployKey`
-        DeployKey,
-        /// `EnterpriseOwner`
-        EnterpriseOwner,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsActorType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Integration => "Integration",
-                    Self::OrganizationAdmin => "OrganizationAdmin",
-                    Self::RepositoryRole => "RepositoryRole",
-                    Self::Team => "Team",
-                    Self::DeployKey => "DeployKey",
-                    Self::EnterpriseOwner => "EnterpriseOwner",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsActorType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Integration => "Integration",
-                Self::OrganizationAdmin => "OrganizationAdmin",
-                Self::RepositoryRole => "RepositoryRole",
-                Self::Team => "Team",
-                Self::DeployKey => "DeployKey",
-                Self::EnterpriseOwner => "EnterpriseOwner",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsActorType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsBypassMode {
-        /// `always`
-        Always,
-        /// `pull_request`
-        PullRequest,
-        /// `exempt`
-        Exempt,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsBypassMode {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Always => "Always",
-                    Self::PullRequest => "PullRequest",
-                    Self::Exempt => "Exempt",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsBypassMode {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Always => "always",
-                Self::PullRequest => "pull_request",
-                Self::Exempt => "exempt",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsBypassMode {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::TargetBranchPushRepositoryTag as Target;
+    pub use crate::params::EnforcementActiveDisabledEvaluate as Enforcement;
+    pub use crate::params::BypassActorsActorType;
+    pub use crate::params::BypassActorsBypassMode;
     /// Actors allowed to bypass the rules.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct BypassActorsItem {
@@ -11067,19 +10448,15 @@ pub mod create_org_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub actor_id: Option<Option<i64>>,
         /// Kind of actor.
-        pub actor_type: crate::repos::create_org_ruleset::BypassActorsActorType,
+        pub actor_type: crate::params::BypassActorsActorType,
         /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub bypass_mode: Option<
-            crate::repos::create_org_ruleset::BypassActorsBypassMode,
-        >,
+        pub bypass_mode: Option<crate::params::BypassActorsBypassMode>,
     }
     impl BypassActorsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            actor_type: crate::repos::create_org_ruleset::BypassActorsActorType,
-        ) -> Self {
+        pub fn new(actor_type: crate::params::BypassActorsActorType) -> Self {
             Self {
                 actor_id: None,
                 actor_type,
@@ -11087,228 +10464,23 @@ pub mod create_org_ruleset {
             }
         }
     }
-    /// Kind of rule; it decides which `parameters` apply.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesType {
-        /// `creation`
-        Creation,
-        /// `update`
-        Update,
-        /// `deletion`
-        Deletion,
-        /// `required_linear_history`
-        RequiredLinearHistory,
-        /// `required_deployments`
-        RequiredDeployments,
-        /// `required_signatures`
-        RequiredSignatures,
-        /// `pull_request`
-        PullRequest,
-        /// `required_status_checks`
-        RequiredStatusChecks,
-        /// `non_fast_forward`
-        NonFastForward,
-        /// `commit_message_pattern`
-        CommitMessagePattern,
-        /// `commit_author_email_pattern`
-        CommitAuthorEmailPattern,
-        /// `committer_email_pattern`
-        CommitterEmailPattern,
-        /// `branch_name_pattern`
-        BranchNamePattern,
-        /// `tag_name_pattern`
-        TagNamePattern,
-        /// `file_path_restriction`
-        FilePathRestriction,
-        /// `max_file_path_length`
-        MaxFilePathLength,
-        /// `file_extension_restriction`
-        FileExtensionRestriction,
-        /// `max_file_size`
-        MaxFileSize,
-        /// `workflows`
-        Workflows,
-        /// `code_scanning`
-        CodeScanning,
-        /// `copilot_code_review`
-        CopilotCodeReview,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Creation => "Creation",
-                    Self::Update => "Update",
-                    Self::Deletion => "Deletion",
-                    Self::RequiredLinearHistory => "RequiredLinearHistory",
-                    Self::RequiredDeployments => "RequiredDeployments",
-                    Self::RequiredSignatures => "RequiredSignatures",
-                    Self::PullRequest => "PullRequest",
-                    Self::RequiredStatusChecks => "RequiredStatusChecks",
-                    Self::NonFastForward => "NonFastForward",
-                    Self::CommitMessagePattern => "CommitMessagePattern",
-                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                    Self::CommitterEmailPattern => "CommitterEmailPattern",
-                    Self::BranchNamePattern => "BranchNamePattern",
-                    Self::TagNamePattern => "TagNamePattern",
-                    Self::FilePathRestriction => "FilePathRestriction",
-                    Self::MaxFilePathLength => "MaxFilePathLength",
-                    Self::FileExtensionRestriction => "FileExtensionRestriction",
-                    Self::MaxFileSize => "MaxFileSize",
-                    Self::Workflows => "Workflows",
-                    Self::CodeScanning => "CodeScanning",
-                    Self::CopilotCodeReview => "CopilotCodeReview",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Creation => "creation",
-                Self::Update => "update",
-                Self::Deletion => "deletion",
-                Self::RequiredLinearHistory => "required_linear_history",
-                Self::RequiredDeployments => "required_deployments",
-                Self::RequiredSignatures => "required_signatures",
-                Self::PullRequest => "pull_request",
-                Self::RequiredStatusChecks => "required_status_checks",
-                Self::NonFastForward => "non_fast_forward",
-                Self::CommitMessagePattern => "commit_message_pattern",
-                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-                Self::CommitterEmailPattern => "committer_email_pattern",
-                Self::BranchNamePattern => "branch_name_pattern",
-                Self::TagNamePattern => "tag_name_pattern",
-                Self::FilePathRestriction => "file_path_restriction",
-                Self::MaxFilePathLength => "max_file_path_length",
-                Self::FileExtensionRestriction => "file_extension_restriction",
-                Self::MaxFileSize => "max_file_size",
-                Self::Workflows => "workflows",
-                Self::CodeScanning => "code_scanning",
-                Self::CopilotCodeReview => "copilot_code_review",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersAllowedMergeMethods {
-        /// `merge`
-        Merge,
-        /// `squash`
-        Squash,
-        /// `rebase`
-        Rebase,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Merge => "Merge",
-                    Self::Squash => "Squash",
-                    Self::Rebase => "Rebase",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersAllowedMergeMethods {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Merge => "merge",
-                Self::Squash => "squash",
-                Self::Rebase => "rebase",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of reviewer.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersRequiredReviewersReviewerType {
-        /// `Team`
-        Team,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Team => "Team",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersRequiredReviewersReviewerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Team => "Team",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::OrgRuleType as RulesType;
+    pub use crate::params::RulesParametersAllowedMergeMethods;
+    pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersRequiredReviewersReviewer {
         /// ID of the team.
         pub id: i64,
         /// Kind of reviewer.
-        pub r#type: crate::repos::create_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+        pub r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
     }
     impl RulesParametersRequiredReviewersReviewer {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             id: i64,
-            r#type: crate::repos::create_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+            r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
         ) -> Self {
             Self { id, r#type }
         }
@@ -11357,58 +10529,7 @@ pub mod create_org_ruleset {
             }
         }
     }
-    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersOperator {
-        /// `starts_with`
-        StartsWith,
-        /// `ends_with`
-        EndsWith,
-        /// `contains`
-        Contains,
-        /// `regex`
-        Regex,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersOperator {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::StartsWith => "StartsWith",
-                    Self::EndsWith => "EndsWith",
-                    Self::Contains => "Contains",
-                    Self::Regex => "Regex",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersOperator {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::StartsWith => "starts_with",
-                Self::EndsWith => "ends_with",
-                Self::Contains => "contains",
-                Self::Regex => "regex",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersOperator {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersOperator;
     /// (`workflows`) Workflows that must succeed.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersWorkflowsItem {
@@ -11435,121 +10556,15 @@ pub mod create_org_ruleset {
             }
         }
     }
-    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
-        /// `none`
-        None,
-        /// `errors`
-        Errors,
-        /// `errors_and_warnings`
-        ErrorsAndWarnings,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Errors => "Errors",
-                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Errors => "errors",
-                Self::ErrorsAndWarnings => "errors_and_warnings",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// `none`
-        None,
-        /// `critical`
-        Critical,
-        /// `high_or_higher`
-        HighOrHigher,
-        /// `medium_or_higher`
-        MediumOrHigher,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Critical => "Critical",
-                    Self::HighOrHigher => "HighOrHigher",
-                    Self::MediumOrHigher => "MediumOrHigher",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Critical => "critical",
-                Self::HighOrHigher => "high_or_higher",
-                Self::MediumOrHigher => "medium_or_higher",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersCodeScanningToolsAlertsThreshold;
+    pub use crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold;
     /// (`code_scanning`) Code scanning tools whose results must allow the update.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersCodeScanningToolsItem {
         /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-        pub alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        pub alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
         /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-        pub security_alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        pub security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
         /// Name of the code scanning tool.
         pub tool: String,
     }
@@ -11557,8 +10572,8 @@ pub mod create_org_ruleset {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
-            alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
-            security_alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
             tool: impl Into<String>,
         ) -> Self {
             Self {
@@ -11589,7 +10604,7 @@ pub mod create_org_ruleset {
             /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
             #[serde(skip_serializing_if = "Option::is_none")]
             allowed_merge_methods: Option<
-                Vec<crate::repos::create_org_ruleset::RulesParametersAllowedMergeMethods>,
+                Vec<crate::params::RulesParametersAllowedMergeMethods>,
             >,
             /// (`pull_request`) Whether new commits dismiss earlier approvals.
             dismiss_stale_reviews_on_push: bool,
@@ -11630,7 +10645,7 @@ pub mod create_org_ruleset {
             #[serde(skip_serializing_if = "Option::is_none")]
             negate: Option<bool>,
             /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-            operator: crate::repos::create_org_ruleset::RulesParametersOperator,
+            operator: crate::params::RulesParametersOperator,
             /// (pattern rules) Text or expression to match.
             pattern: String,
         },
@@ -11685,7 +10700,7 @@ pub mod create_org_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::repos::create_org_ruleset::RulesType,
+        pub r#type: crate::params::OrgRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::create_org_ruleset::RulesParameters>,
@@ -11693,7 +10708,7 @@ pub mod create_org_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(r#type: crate::repos::create_org_ruleset::RulesType) -> Self {
+        pub fn new(r#type: crate::params::OrgRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }
@@ -11793,7 +10808,7 @@ pub mod create_pages_site {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) build_type: Option<crate::repos::create_pages_site::BuildType>,
+        pub(super) build_type: Option<crate::params::BuildType>,
         pub(super) source: Option<crate::repos::create_pages_site::Source>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -11806,10 +10821,7 @@ pub mod create_pages_site {
     impl<'c> CreatePagesSite<'c> {
         /// How the site is built: `legacy` (from a branch) or `workflow` (by GitHub Actions).
         #[inline]
-        pub fn build_type(
-            mut self,
-            build_type: crate::repos::create_pages_site::BuildType,
-        ) -> Self {
+        pub fn build_type(mut self, build_type: crate::params::BuildType) -> Self {
             self.build_type = Some(build_type);
             self
         }
@@ -11858,94 +10870,8 @@ pub mod create_pages_site {
             self.build().send_with("repos.createPagesSite", crate::runtime::decode::json)
         }
     }
-    /// How the site is built: `legacy` (from a branch) or `workflow` (by GitHub Actions).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BuildType {
-        /// `legacy`
-        Legacy,
-        /// `workflow`
-        Workflow,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BuildType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Legacy => "Legacy",
-                    Self::Workflow => "Workflow",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BuildType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Legacy => "legacy",
-                Self::Workflow => "workflow",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BuildType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Folder holding the sources: `/` or `/docs`. Default: `/`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SourcePath {
-        /// `/`
-        Empty,
-        /// `/docs`
-        Docs,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SourcePath {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Empty => "Empty",
-                    Self::Docs => "Docs",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SourcePath {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Empty => "/",
-                Self::Docs => "/docs",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SourcePath {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::BuildType;
+    pub use crate::params::SourcePath;
     /// Branch and folder the site is published from.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct Source {
@@ -11953,7 +10879,7 @@ pub mod create_pages_site {
         pub branch: String,
         /// Folder holding the sources: `/` or `/docs`. Default: `/`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub path: Option<crate::repos::create_pages_site::SourcePath>,
+        pub path: Option<crate::params::SourcePath>,
     }
     impl Source {
         /// A value with the required fields; optional ones are unset (`None`).
@@ -11983,7 +10909,7 @@ pub mod create_release {
         pub(super) prerelease: Option<bool>,
         pub(super) discussion_category_name: Option<String>,
         pub(super) generate_release_notes: Option<bool>,
-        pub(super) make_latest: Option<crate::repos::create_release::MakeLatest>,
+        pub(super) make_latest: Option<crate::params::MakeLatest>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for CreateRelease<'_> {
@@ -12040,10 +10966,7 @@ pub mod create_release {
         }
         /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
         #[inline]
-        pub fn make_latest(
-            mut self,
-            make_latest: crate::repos::create_release::MakeLatest,
-        ) -> Self {
+        pub fn make_latest(mut self, make_latest: crate::params::MakeLatest) -> Self {
             self.make_latest = Some(make_latest);
             self
         }
@@ -12089,54 +11012,7 @@ pub mod create_release {
             self.build().send_with("repos.createRelease", crate::runtime::decode::json)
         }
     }
-    /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MakeLatest {
-        /// `true`
-        True,
-        /// `false`
-        False,
-        /// `legacy`
-        Legacy,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MakeLatest {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::True => "True",
-                    Self::False => "False",
-                    Self::Legacy => "Legacy",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MakeLatest {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::True => "true",
-                Self::False => "false",
-                Self::Legacy => "legacy",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MakeLatest {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::MakeLatest;
 }
 /// Request builder and parameter types of [`Repos::create_repo_ruleset`](crate::repos::Repos::create_repo_ruleset).
 pub mod create_repo_ruleset {
@@ -12148,8 +11024,8 @@ pub mod create_repo_ruleset {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) name: String,
-        pub(super) target: Option<crate::repos::create_repo_ruleset::Target>,
-        pub(super) enforcement: crate::repos::create_repo_ruleset::Enforcement,
+        pub(super) target: Option<crate::params::TargetBranchPushTag>,
+        pub(super) enforcement: crate::params::EnforcementActiveDisabledEvaluate,
         pub(super) bypass_actors: Option<
             Vec<crate::repos::create_repo_ruleset::BypassActorsItem>,
         >,
@@ -12166,10 +11042,7 @@ pub mod create_repo_ruleset {
     impl<'c> CreateRepoRuleset<'c> {
         /// What the ruleset applies to: `branch`, `tag` or `push`. Default: `branch`.
         #[inline]
-        pub fn target(
-            mut self,
-            target: crate::repos::create_repo_ruleset::Target,
-        ) -> Self {
+        pub fn target(mut self, target: crate::params::TargetBranchPushTag) -> Self {
             self.target = Some(target);
             self
         }
@@ -12242,210 +11115,10 @@ pub mod create_repo_ruleset {
                 .send_with("repos.createRepoRuleset", crate::runtime::decode::json)
         }
     }
-    /// What the ruleset applies to: `branch`, `tag` or `push`. Default: `branch`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Target {
-        /// `branch`
-        Branch,
-        /// `tag`
-        Tag,
-        /// `push`
-        Push,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Target {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Branch => "Branch",
-                    Self::Tag => "Tag",
-                    Self::Push => "Push",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Target {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Branch => "branch",
-                Self::Tag => "tag",
-                Self::Push => "push",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Target {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `disabled`
-        Disabled,
-        /// `active`
-        Active,
-        /// `evaluate`
-        Evaluate,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Disabled => "Disabled",
-                    Self::Active => "Active",
-                    Self::Evaluate => "Evaluate",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Disabled => "disabled",
-                Self::Active => "active",
-                Self::Evaluate => "evaluate",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of actor.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsActorType {
-        /// `Integration`
-        Integration,
-        /// `OrganizationAdmin`
-        OrganizationAdmin,
-        /// `RepositoryRole`
-        RepositoryRole,
-        /// `Team`
-        Team,
-        /// `DeployKey`
-        DeployKey,
-        /// `EnterpriseOwner`
-        EnterpriseOwner,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsActorType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Integration => "Integration",
-                    Self::OrganizationAdmin => "OrganizationAdmin",
-                    Self::RepositoryRole => "RepositoryRole",
-                    Self::Team => "Team",
-                    Self::DeployKey => "DeployKey",
-                    Self::EnterpriseOwner => "EnterpriseOwner",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsActorType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Integration => "Integration",
-                Self::OrganizationAdmin => "OrganizationAdmin",
-                Self::RepositoryRole => "RepositoryRole",
-                Self::Team => "Team",
-                Self::DeployKey => "DeployKey",
-                Self::EnterpriseOwner => "EnterpriseOwner",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsActorType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsBypassMode {
-        /// `always`
-        Always,
-        /// `pull_request`
-        PullRequest,
-        /// `exempt`
-        Exempt,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsBypassMode {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Always => "Always",
-                    Self::PullRequest => "PullRequest",
-                    Self::Exempt => "Exempt",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsBypassMode {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Always => "always",
-                Self::PullRequest => "pull_request",
-                Self::Exempt => "exempt",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsBypassMode {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::TargetBranchPushTag as Target;
+    pub use crate::params::EnforcementActiveDisabledEvaluate as Enforcement;
+    pub use crate::params::BypassActorsActorType;
+    pub use crate::params::BypassActorsBypassMode;
     /// Actors allowed to bypass the rules.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct BypassActorsItem {
@@ -12453,19 +11126,15 @@ pub mod create_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub actor_id: Option<Option<i64>>,
         /// Kind of actor.
-        pub actor_type: crate::repos::create_repo_ruleset::BypassActorsActorType,
+        pub actor_type: crate::params::BypassActorsActorType,
         /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub bypass_mode: Option<
-            crate::repos::create_repo_ruleset::BypassActorsBypassMode,
-        >,
+        pub bypass_mode: Option<crate::params::BypassActorsBypassMode>,
     }
     impl BypassActorsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            actor_type: crate::repos::create_repo_ruleset::BypassActorsActorType,
-        ) -> Self {
+        pub fn new(actor_type: crate::params::BypassActorsActorType) -> Self {
             Self {
                 actor_id: None,
                 actor_type,
@@ -12490,324 +11159,25 @@ pub mod create_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<crate::repos::create_repo_ruleset::ConditionsRefName>,
     }
-    /// Kind of rule; it decides which `parameters` apply.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesType {
-        /// `creation`
-        Creation,
-        /// `update`
-        Update,
-        /// `deletion`
-        Deletion,
-        /// `required_linear_history`
-        RequiredLinearHistory,
-        /// `merge_queue`
-        MergeQueue,
-        /// `required_deployments`
-        RequiredDeployments,
-        /// `required_signatures`
-        RequiredSignatures,
-        /// `pull_request`
-        PullRequest,
-        /// `required_status_checks`
-        RequiredStatusChecks,
-        /// `non_fast_forward`
-        NonFastForward,
-        /// `commit_message_pattern`
-        CommitMessagePattern,
-        /// `commit_author_email_pattern`
-        CommitAuthorEmailPattern,
-        /// `committer_email_pattern`
-        CommitterEmailPattern,
-        /// `branch_name_pattern`
-        BranchNamePattern,
-        /// `tag_name_pattern`
-        TagNamePattern,
-        /// `file_path_restriction`
-        FilePathRestriction,
-        /// `max_file_path_length`
-        MaxFilePathLength,
-        /// `file_extension_restriction`
-        FileExtensionRestriction,
-        /// `max_file_size`
-        MaxFileSize,
-        /// `workflows`
-        Workflows,
-        /// `code_scanning`
-        CodeScanning,
-        /// `copilot_code_review`
-        CopilotCodeReview,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Creation => "Creation",
-                    Self::Update => "Update",
-                    Self::Deletion => "Deletion",
-                    Self::RequiredLinearHistory => "RequiredLinearHistory",
-                    Self::MergeQueue => "MergeQueue",
-                    Self::RequiredDeployments => "RequiredDeployments",
-                    Self::RequiredSignatures => "RequiredSignatures",
-                    Self::PullRequest => "PullRequest",
-                    Self::RequiredStatusChecks => "RequiredStatusChecks",
-                    Self::NonFastForward => "NonFastForward",
-                    Self::CommitMessagePattern => "CommitMessagePattern",
-                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                    Self::CommitterEmailPattern => "CommitterEmailPattern",
-                    Self::BranchNamePattern => "BranchNamePattern",
-                    Self::TagNamePattern => "TagNamePattern",
-                    Self::FilePathRestriction => "FilePathRestriction",
-                    Self::MaxFilePathLength => "MaxFilePathLength",
-                    Self::FileExtensionRestriction => "FileExtensionRestriction",
-                    Self::MaxFileSize => "MaxFileSize",
-                    Self::Workflows => "Workflows",
-                    Self::CodeScanning => "CodeScanning",
-                    Self::CopilotCodeReview => "CopilotCodeReview",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Creation => "creation",
-                Self::Update => "update",
-                Self::Deletion => "deletion",
-                Self::RequiredLinearHistory => "required_linear_history",
-                Self::MergeQueue => "merge_queue",
-                Self::RequiredDeployments => "required_deployments",
-                Self::RequiredSignatures => "required_signatures",
-                Self::PullRequest => "pull_request",
-                Self::RequiredStatusChecks => "required_status_checks",
-                Self::NonFastForward => "non_fast_forward",
-                Self::CommitMessagePattern => "commit_message_pattern",
-                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-                Self::CommitterEmailPattern => "committer_email_pattern",
-                Self::BranchNamePattern => "branch_name_pattern",
-                Self::TagNamePattern => "tag_name_pattern",
-                Self::FilePathRestriction => "file_path_restriction",
-                Self::MaxFilePathLength => "max_file_path_length",
-                Self::FileExtensionRestriction => "file_extension_restriction",
-                Self::MaxFileSize => "max_file_size",
-                Self::Workflows => "workflows",
-                Self::CodeScanning => "code_scanning",
-                Self::CopilotCodeReview => "copilot_code_review",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersGroupingStrategy {
-        /// `ALLGREEN`
-        Allgreen,
-        /// `HEADGREEN`
-        Headgreen,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersGroupingStrategy {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Allgreen => "Allgreen",
-                    Self::Headgreen => "Headgreen",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersGroupingStrategy {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Allgreen => "ALLGREEN",
-                Self::Headgreen => "HEADGREEN",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersGroupingStrategy {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersMergeMethod {
-        /// `MERGE`
-        Merge,
-        /// `SQUASH`
-        Squash,
-        /// `REBASE`
-        Rebase,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersMergeMethod {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Merge => "Merge",
-                    Self::Squash => "Squash",
-                    Self::Rebase => "Rebase",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersMergeMethod {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Merge => "MERGE",
-                Self::Squash => "SQUASH",
-                Self::Rebase => "REBASE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersMergeMethod {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersAllowedMergeMethods {
-        /// `merge`
-        Merge,
-        /// `squash`
-        Squash,
-        /// `rebase`
-        Rebase,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Merge => "Merge",
-                    Self::Squash => "Squash",
-                    Self::Rebase => "Rebase",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersAllowedMergeMethods {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Merge => "merge",
-                Self::Squash => "squash",
-                Self::Rebase => "rebase",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of reviewer.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersRequiredReviewersReviewerType {
-        /// `Team`
-        Team,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Team => "Team",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersRequiredReviewersReviewerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Team => "Team",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RepoRuleType as RulesType;
+    pub use crate::params::RulesParametersGroupingStrategy;
+    pub use crate::params::RulesParametersMergeMethod;
+    pub use crate::params::RulesParametersAllowedMergeMethods;
+    pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersRequiredReviewersReviewer {
         /// ID of the team.
         pub id: i64,
         /// Kind of reviewer.
-        pub r#type: crate::repos::create_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+        pub r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
     }
     impl RulesParametersRequiredReviewersReviewer {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             id: i64,
-            r#type: crate::repos::create_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+            r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
         ) -> Self {
             Self { id, r#type }
         }
@@ -12856,58 +11226,7 @@ pub mod create_repo_ruleset {
             }
         }
     }
-    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersOperator {
-        /// `starts_with`
-        StartsWith,
-        /// `ends_with`
-        EndsWith,
-        /// `contains`
-        Contains,
-        /// `regex`
-        Regex,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersOperator {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::StartsWith => "StartsWith",
-                    Self::EndsWith => "EndsWith",
-                    Self::Contains => "Contains",
-                    Self::Regex => "Regex",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersOperator {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::StartsWith => "starts_with",
-                Self::EndsWith => "ends_with",
-                Self::Contains => "contains",
-                Self::Regex => "regex",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersOperator {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersOperator;
     /// (`workflows`) Workflows that must succeed.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersWorkflowsItem {
@@ -12934,121 +11253,15 @@ pub mod create_repo_ruleset {
             }
         }
     }
-    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
-        /// `none`
-        None,
-        /// `errors`
-        Errors,
-        /// `errors_and_warnings`
-        ErrorsAndWarnings,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Errors => "Errors",
-                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Errors => "errors",
-                Self::ErrorsAndWarnings => "errors_and_warnings",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// `none`
-        None,
-        /// `critical`
-        Critical,
-        /// `high_or_higher`
-        HighOrHigher,
-        /// `medium_or_higher`
-        MediumOrHigher,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Critical => "Critical",
-                    Self::HighOrHigher => "HighOrHigher",
-                    Self::MediumOrHigher => "MediumOrHigher",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Critical => "critical",
-                Self::HighOrHigher => "high_or_higher",
-                Self::MediumOrHigher => "medium_or_higher",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersCodeScanningToolsAlertsThreshold;
+    pub use crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold;
     /// (`code_scanning`) Code scanning tools whose results must allow the update.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersCodeScanningToolsItem {
         /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-        pub alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        pub alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
         /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-        pub security_alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        pub security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
         /// Name of the code scanning tool.
         pub tool: String,
     }
@@ -13056,8 +11269,8 @@ pub mod create_repo_ruleset {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
-            alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
-            security_alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
             tool: impl Into<String>,
         ) -> Self {
             Self {
@@ -13083,13 +11296,13 @@ pub mod create_repo_ruleset {
             /// (`merge_queue`) Minutes a required check may take to report; a check still silent after that counts as failed.
             check_response_timeout_minutes: i64,
             /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
-            grouping_strategy: crate::repos::create_repo_ruleset::RulesParametersGroupingStrategy,
+            grouping_strategy: crate::params::RulesParametersGroupingStrategy,
             /// (`merge_queue`) Most queued pull requests to run checks and workflows for at once.
             max_entries_to_build: i64,
             /// (`merge_queue`) Most pull requests merged together as one group.
             max_entries_to_merge: i64,
             /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
-            merge_method: crate::repos::create_repo_ruleset::RulesParametersMergeMethod,
+            merge_method: crate::params::RulesParametersMergeMethod,
             /// (`merge_queue`) Fewest pull requests merged together as one group.
             min_entries_to_merge: i64,
             /// (`merge_queue`) Minutes to wait for the smallest group size after the first pull request joins; after that a smaller group is merged.
@@ -13105,9 +11318,7 @@ pub mod create_repo_ruleset {
             /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
             #[serde(skip_serializing_if = "Option::is_none")]
             allowed_merge_methods: Option<
-                Vec<
-                    crate::repos::create_repo_ruleset::RulesParametersAllowedMergeMethods,
-                >,
+                Vec<crate::params::RulesParametersAllowedMergeMethods>,
             >,
             /// (`pull_request`) Whether new commits dismiss earlier approvals.
             dismiss_stale_reviews_on_push: bool,
@@ -13148,7 +11359,7 @@ pub mod create_repo_ruleset {
             #[serde(skip_serializing_if = "Option::is_none")]
             negate: Option<bool>,
             /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-            operator: crate::repos::create_repo_ruleset::RulesParametersOperator,
+            operator: crate::params::RulesParametersOperator,
             /// (pattern rules) Text or expression to match.
             pattern: String,
         },
@@ -13203,7 +11414,7 @@ pub mod create_repo_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::repos::create_repo_ruleset::RulesType,
+        pub r#type: crate::params::RepoRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::create_repo_ruleset::RulesParameters>,
@@ -13211,7 +11422,7 @@ pub mod create_repo_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(r#type: crate::repos::create_repo_ruleset::RulesType) -> Self {
+        pub fn new(r#type: crate::params::RepoRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }
@@ -16083,7 +14294,7 @@ pub mod get_clones {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) per: Option<crate::repos::get_clones::Per>,
+        pub(super) per: Option<crate::params::Per>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for GetClones<'_> {
@@ -16095,7 +14306,7 @@ pub mod get_clones {
     impl<'c> GetClones<'c> {
         /// Bucket size: `day` or `week`. Default: `day`.
         #[inline]
-        pub fn per(mut self, per: crate::repos::get_clones::Per) -> Self {
+        pub fn per(mut self, per: crate::params::Per) -> Self {
             self.per = Some(per);
             self
         }
@@ -16134,50 +14345,7 @@ pub mod get_clones {
             self.build().send_with("repos.getClones", crate::runtime::decode::json)
         }
     }
-    /// Bucket size: `day` or `week`. Default: `day`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Per {
-        /// `day`
-        Day,
-        /// `week`
-        Week,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Per {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Day => "Day",
-                    Self::Week => "Week",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Per {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Day => "day",
-                Self::Week => "week",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Per {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Per;
 }
 /// Request builder and parameter types of [`Repos::get_code_frequency_stats`](crate::repos::Repos::get_code_frequency_stats).
 pub mod get_code_frequency_stats {
@@ -17324,11 +15492,9 @@ pub mod get_org_rule_suites {
         pub(super) org: String,
         pub(super) r#ref: Option<String>,
         pub(super) repository_name: Option<String>,
-        pub(super) time_period: Option<crate::repos::get_org_rule_suites::TimePeriod>,
+        pub(super) time_period: Option<crate::params::TimePeriod>,
         pub(super) actor_name: Option<String>,
-        pub(super) rule_suite_result: Option<
-            crate::repos::get_org_rule_suites::RuleSuiteResult,
-        >,
+        pub(super) rule_suite_result: Option<crate::params::RuleSuiteResult>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -17354,10 +15520,7 @@ pub mod get_org_rule_suites {
         }
         /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
         #[inline]
-        pub fn time_period(
-            mut self,
-            time_period: crate::repos::get_org_rule_suites::TimePeriod,
-        ) -> Self {
+        pub fn time_period(mut self, time_period: crate::params::TimePeriod) -> Self {
             self.time_period = Some(time_period);
             self
         }
@@ -17371,7 +15534,7 @@ pub mod get_org_rule_suites {
         #[inline]
         pub fn rule_suite_result(
             mut self,
-            rule_suite_result: crate::repos::get_org_rule_suites::RuleSuiteResult,
+            rule_suite_result: crate::params::RuleSuiteResult,
         ) -> Self {
             self.rule_suite_result = Some(rule_suite_result);
             self
@@ -17452,110 +15615,8 @@ pub mod get_org_rule_suites {
             self.build().paginate()
         }
     }
-    /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum TimePeriod {
-        /// `hour`
-        Hour,
-        /// `day`
-        Day,
-        /// `week`
-        Week,
-        /// `month`
-        Month,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for TimePeriod {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Hour => "Hour",
-                    Self::Day => "Day",
-                    Self::Week => "Week",
-                    Self::Month => "Month",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl TimePeriod {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Hour => "hour",
-                Self::Day => "day",
-                Self::Week => "week",
-                Self::Month => "month",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for TimePeriod {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RuleSuiteResult {
-        /// `pass`
-        Pass,
-        /// `fail`
-        Fail,
-        /// `bypass`
-        Bypass,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RuleSuiteResult {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Pass => "Pass",
-                    Self::Fail => "Fail",
-                    Self::Bypass => "Bypass",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RuleSuiteResult {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Pass => "pass",
-                Self::Fail => "fail",
-                Self::Bypass => "bypass",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RuleSuiteResult {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::TimePeriod;
+    pub use crate::params::RuleSuiteResult;
 }
 /// Request builder and parameter types of [`Repos::get_org_ruleset`](crate::repos::Repos::get_org_ruleset).
 pub mod get_org_ruleset {
@@ -18419,11 +16480,9 @@ pub mod get_repo_rule_suites {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) r#ref: Option<String>,
-        pub(super) time_period: Option<crate::repos::get_repo_rule_suites::TimePeriod>,
+        pub(super) time_period: Option<crate::params::TimePeriod>,
         pub(super) actor_name: Option<String>,
-        pub(super) rule_suite_result: Option<
-            crate::repos::get_repo_rule_suites::RuleSuiteResult,
-        >,
+        pub(super) rule_suite_result: Option<crate::params::RuleSuiteResult>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -18443,10 +16502,7 @@ pub mod get_repo_rule_suites {
         }
         /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
         #[inline]
-        pub fn time_period(
-            mut self,
-            time_period: crate::repos::get_repo_rule_suites::TimePeriod,
-        ) -> Self {
+        pub fn time_period(mut self, time_period: crate::params::TimePeriod) -> Self {
             self.time_period = Some(time_period);
             self
         }
@@ -18460,7 +16516,7 @@ pub mod get_repo_rule_suites {
         #[inline]
         pub fn rule_suite_result(
             mut self,
-            rule_suite_result: crate::repos::get_repo_rule_suites::RuleSuiteResult,
+            rule_suite_result: crate::params::RuleSuiteResult,
         ) -> Self {
             self.rule_suite_result = Some(rule_suite_result);
             self
@@ -18541,110 +16597,8 @@ pub mod get_repo_rule_suites {
             self.build().paginate()
         }
     }
-    /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum TimePeriod {
-        /// `hour`
-        Hour,
-        /// `day`
-        Day,
-        /// `week`
-        Week,
-        /// `month`
-        Month,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for TimePeriod {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Hour => "Hour",
-                    Self::Day => "Day",
-                    Self::Week => "Week",
-                    Self::Month => "Month",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl TimePeriod {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Hour => "hour",
-                Self::Day => "day",
-                Self::Week => "week",
-                Self::Month => "month",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for TimePeriod {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RuleSuiteResult {
-        /// `pass`
-        Pass,
-        /// `fail`
-        Fail,
-        /// `bypass`
-        Bypass,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RuleSuiteResult {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Pass => "Pass",
-                    Self::Fail => "Fail",
-                    Self::Bypass => "Bypass",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RuleSuiteResult {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Pass => "pass",
-                Self::Fail => "fail",
-                Self::Bypass => "bypass",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RuleSuiteResult {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::TimePeriod;
+    pub use crate::params::RuleSuiteResult;
 }
 /// Request builder and parameter types of [`Repos::get_repo_ruleset`](crate::repos::Repos::get_repo_ruleset).
 pub mod get_repo_ruleset {
@@ -19258,7 +17212,7 @@ pub mod get_views {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) per: Option<crate::repos::get_views::Per>,
+        pub(super) per: Option<crate::params::Per>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for GetViews<'_> {
@@ -19270,7 +17224,7 @@ pub mod get_views {
     impl<'c> GetViews<'c> {
         /// Bucket size: `day` or `week`. Default: `day`.
         #[inline]
-        pub fn per(mut self, per: crate::repos::get_views::Per) -> Self {
+        pub fn per(mut self, per: crate::params::Per) -> Self {
             self.per = Some(per);
             self
         }
@@ -19309,50 +17263,7 @@ pub mod get_views {
             self.build().send_with("repos.getViews", crate::runtime::decode::json)
         }
     }
-    /// Bucket size: `day` or `week`. Default: `day`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Per {
-        /// `day`
-        Day,
-        /// `week`
-        Week,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Per {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Day => "Day",
-                    Self::Week => "Week",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Per {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Day => "day",
-                Self::Week => "week",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Per {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Per;
 }
 /// Request builder and parameter types of [`Repos::get_webhook`](crate::repos::Repos::get_webhook).
 pub mod get_webhook {
@@ -19523,7 +17434,7 @@ pub mod list_activities {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) direction: Option<crate::repos::list_activities::Direction>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
@@ -19542,10 +17453,7 @@ pub mod list_activities {
     impl<'c> ListActivities<'c> {
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::repos::list_activities::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -19658,50 +17566,7 @@ pub mod list_activities {
             self.build().paginate()
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
     /// How far back to look: `day` (24 hours), `week` (7 days), `month`, `quarter` or `year`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -21297,10 +19162,8 @@ pub mod list_for_authenticated_user {
         >,
         pub(super) affiliation: Option<String>,
         pub(super) r#type: Option<crate::repos::list_for_authenticated_user::Type>,
-        pub(super) sort: Option<crate::repos::list_for_authenticated_user::Sort>,
-        pub(super) direction: Option<
-            crate::repos::list_for_authenticated_user::Direction,
-        >,
+        pub(super) sort: Option<crate::params::SortCreatedFullNamePushedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) since: Option<crate::runtime::Timestamp>,
@@ -21342,17 +19205,14 @@ pub mod list_for_authenticated_user {
         #[inline]
         pub fn sort(
             mut self,
-            sort: crate::repos::list_for_authenticated_user::Sort,
+            sort: crate::params::SortCreatedFullNamePushedUpdated,
         ) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::repos::list_for_authenticated_user::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -21555,102 +19415,8 @@ pub mod list_for_authenticated_user {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `pushed`
-        Pushed,
-        /// `full_name`
-        FullName,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Pushed => "Pushed",
-                    Self::FullName => "FullName",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Pushed => "pushed",
-                Self::FullName => "full_name",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedFullNamePushedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Repos::list_for_org`](crate::repos::Repos::list_for_org).
 pub mod list_for_org {
@@ -21661,8 +19427,8 @@ pub mod list_for_org {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) r#type: Option<crate::repos::list_for_org::Type>,
-        pub(super) sort: Option<crate::repos::list_for_org::Sort>,
-        pub(super) direction: Option<crate::repos::list_for_org::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedFullNamePushedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -21682,16 +19448,16 @@ pub mod list_for_org {
         }
         /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::repos::list_for_org::Sort) -> Self {
+        pub fn sort(
+            mut self,
+            sort: crate::params::SortCreatedFullNamePushedUpdated,
+        ) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::repos::list_for_org::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -21822,102 +19588,8 @@ pub mod list_for_org {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `pushed`
-        Pushed,
-        /// `full_name`
-        FullName,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Pushed => "Pushed",
-                    Self::FullName => "FullName",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Pushed => "pushed",
-                Self::FullName => "full_name",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedFullNamePushedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Repos::list_for_user`](crate::repos::Repos::list_for_user).
 pub mod list_for_user {
@@ -21928,8 +19600,8 @@ pub mod list_for_user {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) r#type: Option<crate::repos::list_for_user::Type>,
-        pub(super) sort: Option<crate::repos::list_for_user::Sort>,
-        pub(super) direction: Option<crate::repos::list_for_user::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedFullNamePushedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -21949,16 +19621,16 @@ pub mod list_for_user {
         }
         /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
         #[inline]
-        pub fn sort(mut self, sort: crate::repos::list_for_user::Sort) -> Self {
+        pub fn sort(
+            mut self,
+            sort: crate::params::SortCreatedFullNamePushedUpdated,
+        ) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::repos::list_for_user::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -22073,102 +19745,8 @@ pub mod list_for_user {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `pushed`
-        Pushed,
-        /// `full_name`
-        FullName,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Pushed => "Pushed",
-                    Self::FullName => "FullName",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Pushed => "pushed",
-                Self::FullName => "full_name",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedFullNamePushedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Repos::list_forks`](crate::repos::Repos::list_forks).
 pub mod list_forks {
@@ -24458,7 +22036,7 @@ pub mod update {
         pub(super) description: Option<String>,
         pub(super) homepage: Option<String>,
         pub(super) private: Option<bool>,
-        pub(super) visibility: Option<crate::repos::update::Visibility>,
+        pub(super) visibility: Option<crate::params::VisibilityInternalPrivatePublic>,
         pub(super) security_and_analysis: Option<
             Option<crate::repos::update::SecurityAndAnalysis>,
         >,
@@ -24475,15 +22053,13 @@ pub mod update {
         pub(super) allow_update_branch: Option<bool>,
         pub(super) use_squash_pr_title_as_default: Option<bool>,
         pub(super) squash_merge_commit_title: Option<
-            crate::repos::update::SquashMergeCommitTitle,
+            crate::params::SquashMergeCommitTitle,
         >,
         pub(super) squash_merge_commit_message: Option<
-            crate::repos::update::SquashMergeCommitMessage,
+            crate::params::SquashMergeCommitMessage,
         >,
-        pub(super) merge_commit_title: Option<crate::repos::update::MergeCommitTitle>,
-        pub(super) merge_commit_message: Option<
-            crate::repos::update::MergeCommitMessage,
-        >,
+        pub(super) merge_commit_title: Option<crate::params::MergeCommitTitle>,
+        pub(super) merge_commit_message: Option<crate::params::MergeCommitMessage>,
         pub(super) archived: Option<bool>,
         pub(super) allow_forking: Option<bool>,
         pub(super) web_commit_signoff_required: Option<bool>,
@@ -24524,7 +22100,7 @@ pub mod update {
         #[inline]
         pub fn visibility(
             mut self,
-            visibility: crate::repos::update::Visibility,
+            visibility: crate::params::VisibilityInternalPrivatePublic,
         ) -> Self {
             self.visibility = Some(visibility);
             self
@@ -24620,7 +22196,7 @@ pub mod update {
         #[inline]
         pub fn squash_merge_commit_title(
             mut self,
-            squash_merge_commit_title: crate::repos::update::SquashMergeCommitTitle,
+            squash_merge_commit_title: crate::params::SquashMergeCommitTitle,
         ) -> Self {
             self.squash_merge_commit_title = Some(squash_merge_commit_title);
             self
@@ -24629,7 +22205,7 @@ pub mod update {
         #[inline]
         pub fn squash_merge_commit_message(
             mut self,
-            squash_merge_commit_message: crate::repos::update::SquashMergeCommitMessage,
+            squash_merge_commit_message: crate::params::SquashMergeCommitMessage,
         ) -> Self {
             self.squash_merge_commit_message = Some(squash_merge_commit_message);
             self
@@ -24638,7 +22214,7 @@ pub mod update {
         #[inline]
         pub fn merge_commit_title(
             mut self,
-            merge_commit_title: crate::repos::update::MergeCommitTitle,
+            merge_commit_title: crate::params::MergeCommitTitle,
         ) -> Self {
             self.merge_commit_title = Some(merge_commit_title);
             self
@@ -24647,7 +22223,7 @@ pub mod update {
         #[inline]
         pub fn merge_commit_message(
             mut self,
-            merge_commit_message: crate::repos::update::MergeCommitMessage,
+            merge_commit_message: crate::params::MergeCommitMessage,
         ) -> Self {
             self.merge_commit_message = Some(merge_commit_message);
             self
@@ -24735,54 +22311,7 @@ pub mod update {
             self.build().send_with("repos.update", crate::runtime::decode::json)
         }
     }
-    /// Visibility of the repository: `public` or `private`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Visibility {
-        /// `public`
-        Public,
-        /// `private`
-        Private,
-        /// `internal`
-        Internal,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Visibility {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Public => "Public",
-                    Self::Private => "Private",
-                    Self::Internal => "Internal",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Visibility {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Public => "public",
-                Self::Private => "private",
-                Self::Internal => "internal",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Visibility {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VisibilityInternalPrivatePublic as Visibility;
     /// Switches GitHub Advanced Security on or off through its `status` field. Not usable for the standalone Code Scanning or Secret Protection products.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SecurityAndAnalysisAdvancedSecurity {
@@ -24857,190 +22386,10 @@ pub mod update {
             crate::repos::update::SecurityAndAnalysisSecretScanningNonProviderPatterns,
         >,
     }
-    /// Default title of squash merge commits: `PR_TITLE` uses the pull request title, `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Must be set when `squash_merge_commit_message` is set.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SquashMergeCommitTitle {
-        /// `PR_TITLE`
-        PrTitle,
-        /// `COMMIT_OR_PR_TITLE`
-        CommitOrPrTitle,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SquashMergeCommitTitle {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrTitle => "PrTitle",
-                    Self::CommitOrPrTitle => "CommitOrPrTitle",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SquashMergeCommitTitle {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrTitle => "PR_TITLE",
-                Self::CommitOrPrTitle => "COMMIT_OR_PR_TITLE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SquashMergeCommitTitle {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default message of squash merge commits: `PR_BODY` (pull request body), `COMMIT_MESSAGES` (the messages of the branch commits) or `BLANK` (empty).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SquashMergeCommitMessage {
-        /// `PR_BODY`
-        PrBody,
-        /// `COMMIT_MESSAGES`
-        CommitMessages,
-        /// `BLANK`
-        Blank,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SquashMergeCommitMessage {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrBody => "PrBody",
-                    Self::CommitMessages => "CommitMessages",
-                    Self::Blank => "Blank",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SquashMergeCommitMessage {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrBody => "PR_BODY",
-                Self::CommitMessages => "COMMIT_MESSAGES",
-                Self::Blank => "BLANK",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SquashMergeCommitMessage {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default title of merge commits: `PR_TITLE` (pull request title) or `MERGE_MESSAGE` (the classic "Merge pull request #123 from branch-name" text). Must be set when `merge_commit_message` is set.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MergeCommitTitle {
-        /// `PR_TITLE`
-        PrTitle,
-        /// `MERGE_MESSAGE`
-        MergeMessage,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MergeCommitTitle {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrTitle => "PrTitle",
-                    Self::MergeMessage => "MergeMessage",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MergeCommitTitle {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrTitle => "PR_TITLE",
-                Self::MergeMessage => "MERGE_MESSAGE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MergeCommitTitle {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Default message of merge commits: `PR_TITLE`, `PR_BODY` or `BLANK`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MergeCommitMessage {
-        /// `PR_TITLE`
-        PrTitle,
-        /// `PR_BODY`
-        PrBody,
-        /// `BLANK`
-        Blank,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MergeCommitMessage {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::PrTitle => "PrTitle",
-                    Self::PrBody => "PrBody",
-                    Self::Blank => "Blank",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MergeCommitMessage {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::PrTitle => "PR_TITLE",
-                Self::PrBody => "PR_BODY",
-                Self::Blank => "BLANK",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MergeCommitMessage {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SquashMergeCommitTitle;
+    pub use crate::params::SquashMergeCommitMessage;
+    pub use crate::params::MergeCommitTitle;
+    pub use crate::params::MergeCommitMessage;
 }
 /// Request builder and parameter types of [`Repos::update_branch_protection`](crate::repos::Repos::update_branch_protection).
 pub mod update_branch_protection {
@@ -25442,9 +22791,7 @@ pub mod update_information_about_pages_site {
         pub(super) repo: String,
         pub(super) cname: Option<Option<String>>,
         pub(super) https_enforced: Option<bool>,
-        pub(super) build_type: Option<
-            crate::repos::update_information_about_pages_site::BuildType,
-        >,
+        pub(super) build_type: Option<crate::params::BuildType>,
         pub(super) source: Option<
             crate::repos::update_information_about_pages_site::Source,
         >,
@@ -25473,10 +22820,7 @@ pub mod update_information_about_pages_site {
         }
         /// How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
         #[inline]
-        pub fn build_type(
-            mut self,
-            build_type: crate::repos::update_information_about_pages_site::BuildType,
-        ) -> Self {
+        pub fn build_type(mut self, build_type: crate::params::BuildType) -> Self {
             self.build_type = Some(build_type);
             self
         }
@@ -25532,94 +22876,8 @@ pub mod update_information_about_pages_site {
                 )
         }
     }
-    /// How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BuildType {
-        /// `workflow`
-        Workflow,
-        /// `legacy`
-        Legacy,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BuildType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Workflow => "Workflow",
-                    Self::Legacy => "Legacy",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BuildType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Workflow => "workflow",
-                Self::Legacy => "legacy",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BuildType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Folder of the branch to publish: `/` or `/docs`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum SourcePath {
-        /// `/`
-        Empty,
-        /// `/docs`
-        Docs,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for SourcePath {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Empty => "Empty",
-                    Self::Docs => "Docs",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl SourcePath {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Empty => "/",
-                Self::Docs => "/docs",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for SourcePath {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::BuildType;
+    pub use crate::params::SourcePath;
     /// Where the site's files come from: a branch name, or the branch and folder.
     ///
     /// Exactly one of these alternatives is sent.
@@ -25634,7 +22892,7 @@ pub mod update_information_about_pages_site {
             branch: String,
             /// Folder of the branch to publish: `/` or `/docs`.
             #[serde(skip_serializing_if = "Option::is_none")]
-            path: Option<crate::repos::update_information_about_pages_site::SourcePath>,
+            path: Option<crate::params::SourcePath>,
         },
     }
 }
@@ -25772,8 +23030,8 @@ pub mod update_org_ruleset {
         pub(super) org: String,
         pub(super) ruleset_id: i64,
         pub(super) name: Option<String>,
-        pub(super) target: Option<crate::repos::update_org_ruleset::Target>,
-        pub(super) enforcement: Option<crate::repos::update_org_ruleset::Enforcement>,
+        pub(super) target: Option<crate::params::TargetBranchPushRepositoryTag>,
+        pub(super) enforcement: Option<crate::params::EnforcementActiveDisabledEvaluate>,
         pub(super) bypass_actors: Option<
             Vec<crate::repos::update_org_ruleset::BypassActorsItem>,
         >,
@@ -25798,7 +23056,7 @@ pub mod update_org_ruleset {
         #[inline]
         pub fn target(
             mut self,
-            target: crate::repos::update_org_ruleset::Target,
+            target: crate::params::TargetBranchPushRepositoryTag,
         ) -> Self {
             self.target = Some(target);
             self
@@ -25807,7 +23065,7 @@ pub mod update_org_ruleset {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::repos::update_org_ruleset::Enforcement,
+            enforcement: crate::params::EnforcementActiveDisabledEvaluate,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -25883,214 +23141,10 @@ pub mod update_org_ruleset {
                 .send_with("repos.updateOrgRuleset", crate::runtime::decode::json)
         }
     }
-    /// What the ruleset applies to: `branch`, `tag`, `push` or `repository`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Target {
-        /// `branch`
-        Branch,
-        /// `tag`
-        Tag,
-        /// `push`
-        Push,
-        /// `repository`
-        Repository,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Target {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Branch => "Branch",
-                    Self::Tag => "Tag",
-                    Self::Push => "Push",
-                    Self::Repository => "Repository",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Target {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Branch => "branch",
-                Self::Tag => "tag",
-                Self::Push => "push",
-                Self::Repository => "repository",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Target {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `disabled`
-        Disabled,
-        /// `active`
-        Active,
-        /// `evaluate`
-        Evaluate,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Disabled => "Disabled",
-                    Self::Active => "Active",
-                    Self::Evaluate => "Evaluate",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Disabled => "disabled",
-                Self::Active => "active",
-                Self::Evaluate => "evaluate",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of actor.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsActorType {
-        /// `Integration`
-        Integration,
-        /// `OrganizationAdmin`
-        OrganizationAdmin,
-        /// `RepositoryRole`
-        RepositoryRole,
-        /// `Team`
-        Team,
-        /// `DeployKey`
-        DeployKey,
-        /// `EnterpriseOwner`
-        EnterpriseOwner,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsActorType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Integration => "Integration",
-                    Self::OrganizationAdmin => "OrganizationAdmin",
-                    Self::RepositoryRole => "RepositoryRole",
-                    Self::Team => "Team",
-                    Self::DeployKey => "DeployKey",
-                    Self::EnterpriseOwner => "EnterpriseOwner",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsActorType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Integration => "Integration",
-                Self::OrganizationAdmin => "OrganizationAdmin",
-                Self::RepositoryRole => "RepositoryRole",
-                Self::Team => "Team",
-                Self::DeployKey => "DeployKey",
-                Self::EnterpriseOwner => "EnterpriseOwner",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsActorType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsBypassMode {
-        /// `always`
-        Always,
-        /// `pull_request`
-        PullRequest,
-        /// `exempt`
-        Exempt,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsBypassMode {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Always => "Always",
-                    Self::PullRequest => "PullRequest",
-                    Self::Exempt => "Exempt",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsBypassMode {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Always => "always",
-                Self::PullRequest => "pull_request",
-                Self::Exempt => "exempt",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsBypassMode {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::TargetBranchPushRepositoryTag as Target;
+    pub use crate::params::EnforcementActiveDisabledEvaluate as Enforcement;
+    pub use crate::params::BypassActorsActorType;
+    pub use crate::params::BypassActorsBypassMode;
     /// Actors allowed to bypass the rules.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct BypassActorsItem {
@@ -26098,19 +23152,15 @@ pub mod update_org_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub actor_id: Option<Option<i64>>,
         /// Kind of actor.
-        pub actor_type: crate::repos::update_org_ruleset::BypassActorsActorType,
+        pub actor_type: crate::params::BypassActorsActorType,
         /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub bypass_mode: Option<
-            crate::repos::update_org_ruleset::BypassActorsBypassMode,
-        >,
+        pub bypass_mode: Option<crate::params::BypassActorsBypassMode>,
     }
     impl BypassActorsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            actor_type: crate::repos::update_org_ruleset::BypassActorsActorType,
-        ) -> Self {
+        pub fn new(actor_type: crate::params::BypassActorsActorType) -> Self {
             Self {
                 actor_id: None,
                 actor_type,
@@ -26118,228 +23168,23 @@ pub mod update_org_ruleset {
             }
         }
     }
-    /// Kind of rule; it decides which `parameters` apply.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesType {
-        /// `creation`
-        Creation,
-        /// `update`
-        Update,
-        /// `deletion`
-        Deletion,
-        /// `required_linear_history`
-        RequiredLinearHistory,
-        /// `required_deployments`
-        RequiredDeployments,
-        /// `required_signatures`
-        RequiredSignatures,
-        /// `pull_request`
-        PullRequest,
-        /// `required_status_checks`
-        RequiredStatusChecks,
-        /// `non_fast_forward`
-        NonFastForward,
-        /// `commit_message_pattern`
-        CommitMessagePattern,
-        /// `commit_author_email_pattern`
-        CommitAuthorEmailPattern,
-        /// `committer_email_pattern`
-        CommitterEmailPattern,
-        /// `branch_name_pattern`
-        BranchNamePattern,
-        /// `tag_name_pattern`
-        TagNamePattern,
-        /// `file_path_restriction`
-        FilePathRestriction,
-        /// `max_file_path_length`
-        MaxFilePathLength,
-        /// `file_extension_restriction`
-        FileExtensionRestriction,
-        /// `max_file_size`
-        MaxFileSize,
-        /// `workflows`
-        Workflows,
-        /// `code_scanning`
-        CodeScanning,
-        /// `copilot_code_review`
-        CopilotCodeReview,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Creation => "Creation",
-                    Self::Update => "Update",
-                    Self::Deletion => "Deletion",
-                    Self::RequiredLinearHistory => "RequiredLinearHistory",
-                    Self::RequiredDeployments => "RequiredDeployments",
-                    Self::RequiredSignatures => "RequiredSignatures",
-                    Self::PullRequest => "PullRequest",
-                    Self::RequiredStatusChecks => "RequiredStatusChecks",
-                    Self::NonFastForward => "NonFastForward",
-                    Self::CommitMessagePattern => "CommitMessagePattern",
-                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                    Self::CommitterEmailPattern => "CommitterEmailPattern",
-                    Self::BranchNamePattern => "BranchNamePattern",
-                    Self::TagNamePattern => "TagNamePattern",
-                    Self::FilePathRestriction => "FilePathRestriction",
-                    Self::MaxFilePathLength => "MaxFilePathLength",
-                    Self::FileExtensionRestriction => "FileExtensionRestriction",
-                    Self::MaxFileSize => "MaxFileSize",
-                    Self::Workflows => "Workflows",
-                    Self::CodeScanning => "CodeScanning",
-                    Self::CopilotCodeReview => "CopilotCodeReview",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Creation => "creation",
-                Self::Update => "update",
-                Self::Deletion => "deletion",
-                Self::RequiredLinearHistory => "required_linear_history",
-                Self::RequiredDeployments => "required_deployments",
-                Self::RequiredSignatures => "required_signatures",
-                Self::PullRequest => "pull_request",
-                Self::RequiredStatusChecks => "required_status_checks",
-                Self::NonFastForward => "non_fast_forward",
-                Self::CommitMessagePattern => "commit_message_pattern",
-                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-                Self::CommitterEmailPattern => "committer_email_pattern",
-                Self::BranchNamePattern => "branch_name_pattern",
-                Self::TagNamePattern => "tag_name_pattern",
-                Self::FilePathRestriction => "file_path_restriction",
-                Self::MaxFilePathLength => "max_file_path_length",
-                Self::FileExtensionRestriction => "file_extension_restriction",
-                Self::MaxFileSize => "max_file_size",
-                Self::Workflows => "workflows",
-                Self::CodeScanning => "code_scanning",
-                Self::CopilotCodeReview => "copilot_code_review",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersAllowedMergeMethods {
-        /// `merge`
-        Merge,
-        /// `squash`
-        Squash,
-        /// `rebase`
-        Rebase,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Merge => "Merge",
-                    Self::Squash => "Squash",
-                    Self::Rebase => "Rebase",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersAllowedMergeMethods {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Merge => "merge",
-                Self::Squash => "squash",
-                Self::Rebase => "rebase",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of reviewer.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersRequiredReviewersReviewerType {
-        /// `Team`
-        Team,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Team => "Team",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersRequiredReviewersReviewerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Team => "Team",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::OrgRuleType as RulesType;
+    pub use crate::params::RulesParametersAllowedMergeMethods;
+    pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersRequiredReviewersReviewer {
         /// ID of the team.
         pub id: i64,
         /// Kind of reviewer.
-        pub r#type: crate::repos::update_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+        pub r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
     }
     impl RulesParametersRequiredReviewersReviewer {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             id: i64,
-            r#type: crate::repos::update_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+            r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
         ) -> Self {
             Self { id, r#type }
         }
@@ -26388,58 +23233,7 @@ pub mod update_org_ruleset {
             }
         }
     }
-    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersOperator {
-        /// `starts_with`
-        StartsWith,
-        /// `ends_with`
-        EndsWith,
-        /// `contains`
-        Contains,
-        /// `regex`
-        Regex,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersOperator {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::StartsWith => "StartsWith",
-                    Self::EndsWith => "EndsWith",
-                    Self::Contains => "Contains",
-                    Self::Regex => "Regex",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersOperator {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::StartsWith => "starts_with",
-                Self::EndsWith => "ends_with",
-                Self::Contains => "contains",
-                Self::Regex => "regex",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersOperator {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersOperator;
     /// (`workflows`) Workflows that must succeed.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersWorkflowsItem {
@@ -26466,121 +23260,15 @@ pub mod update_org_ruleset {
             }
         }
     }
-    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
-        /// `none`
-        None,
-        /// `errors`
-        Errors,
-        /// `errors_and_warnings`
-        ErrorsAndWarnings,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Errors => "Errors",
-                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Errors => "errors",
-                Self::ErrorsAndWarnings => "errors_and_warnings",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// `none`
-        None,
-        /// `critical`
-        Critical,
-        /// `high_or_higher`
-        HighOrHigher,
-        /// `medium_or_higher`
-        MediumOrHigher,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Critical => "Critical",
-                    Self::HighOrHigher => "HighOrHigher",
-                    Self::MediumOrHigher => "MediumOrHigher",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Critical => "critical",
-                Self::HighOrHigher => "high_or_higher",
-                Self::MediumOrHigher => "medium_or_higher",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersCodeScanningToolsAlertsThreshold;
+    pub use crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold;
     /// (`code_scanning`) Code scanning tools whose results must allow the update.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersCodeScanningToolsItem {
         /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-        pub alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        pub alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
         /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-        pub security_alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        pub security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
         /// Name of the code scanning tool.
         pub tool: String,
     }
@@ -26588,8 +23276,8 @@ pub mod update_org_ruleset {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
-            alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
-            security_alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
             tool: impl Into<String>,
         ) -> Self {
             Self {
@@ -26620,7 +23308,7 @@ pub mod update_org_ruleset {
             /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
             #[serde(skip_serializing_if = "Option::is_none")]
             allowed_merge_methods: Option<
-                Vec<crate::repos::update_org_ruleset::RulesParametersAllowedMergeMethods>,
+                Vec<crate::params::RulesParametersAllowedMergeMethods>,
             >,
             /// (`pull_request`) Whether new commits dismiss earlier approvals.
             dismiss_stale_reviews_on_push: bool,
@@ -26661,7 +23349,7 @@ pub mod update_org_ruleset {
             #[serde(skip_serializing_if = "Option::is_none")]
             negate: Option<bool>,
             /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-            operator: crate::repos::update_org_ruleset::RulesParametersOperator,
+            operator: crate::params::RulesParametersOperator,
             /// (pattern rules) Text or expression to match.
             pattern: String,
         },
@@ -26716,7 +23404,7 @@ pub mod update_org_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::repos::update_org_ruleset::RulesType,
+        pub r#type: crate::params::OrgRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::update_org_ruleset::RulesParameters>,
@@ -26724,7 +23412,7 @@ pub mod update_org_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(r#type: crate::repos::update_org_ruleset::RulesType) -> Self {
+        pub fn new(r#type: crate::params::OrgRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }
@@ -26912,7 +23600,7 @@ pub mod update_release {
         pub(super) body: Option<String>,
         pub(super) draft: Option<bool>,
         pub(super) prerelease: Option<bool>,
-        pub(super) make_latest: Option<crate::repos::update_release::MakeLatest>,
+        pub(super) make_latest: Option<crate::params::MakeLatest>,
         pub(super) discussion_category_name: Option<String>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -26961,10 +23649,7 @@ pub mod update_release {
         }
         /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
         #[inline]
-        pub fn make_latest(
-            mut self,
-            make_latest: crate::repos::update_release::MakeLatest,
-        ) -> Self {
+        pub fn make_latest(mut self, make_latest: crate::params::MakeLatest) -> Self {
             self.make_latest = Some(make_latest);
             self
         }
@@ -27018,54 +23703,7 @@ pub mod update_release {
             self.build().send_with("repos.updateRelease", crate::runtime::decode::json)
         }
     }
-    /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum MakeLatest {
-        /// `true`
-        True,
-        /// `false`
-        False,
-        /// `legacy`
-        Legacy,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for MakeLatest {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::True => "True",
-                    Self::False => "False",
-                    Self::Legacy => "Legacy",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl MakeLatest {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::True => "true",
-                Self::False => "false",
-                Self::Legacy => "legacy",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for MakeLatest {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::MakeLatest;
 }
 /// Request builder and parameter types of [`Repos::update_release_asset`](crate::repos::Repos::update_release_asset).
 pub mod update_release_asset {
@@ -27159,8 +23797,8 @@ pub mod update_repo_ruleset {
         pub(super) repo: String,
         pub(super) ruleset_id: i64,
         pub(super) name: Option<String>,
-        pub(super) target: Option<crate::repos::update_repo_ruleset::Target>,
-        pub(super) enforcement: Option<crate::repos::update_repo_ruleset::Enforcement>,
+        pub(super) target: Option<crate::params::TargetBranchPushTag>,
+        pub(super) enforcement: Option<crate::params::EnforcementActiveDisabledEvaluate>,
         pub(super) bypass_actors: Option<
             Vec<crate::repos::update_repo_ruleset::BypassActorsItem>,
         >,
@@ -27183,10 +23821,7 @@ pub mod update_repo_ruleset {
         }
         /// What the ruleset applies to: `branch`, `tag` or `push`.
         #[inline]
-        pub fn target(
-            mut self,
-            target: crate::repos::update_repo_ruleset::Target,
-        ) -> Self {
+        pub fn target(mut self, target: crate::params::TargetBranchPushTag) -> Self {
             self.target = Some(target);
             self
         }
@@ -27194,7 +23829,7 @@ pub mod update_repo_ruleset {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::repos::update_repo_ruleset::Enforcement,
+            enforcement: crate::params::EnforcementActiveDisabledEvaluate,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -27271,210 +23906,10 @@ pub mod update_repo_ruleset {
                 .send_with("repos.updateRepoRuleset", crate::runtime::decode::json)
         }
     }
-    /// What the ruleset applies to: `branch`, `tag` or `push`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Target {
-        /// `branch`
-        Branch,
-        /// `tag`
-        Tag,
-        /// `push`
-        Push,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Target {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Branch => "Branch",
-                    Self::Tag => "Tag",
-                    Self::Push => "Push",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Target {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Branch => "branch",
-                Self::Tag => "tag",
-                Self::Push => "push",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Target {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Enforcement {
-        /// `disabled`
-        Disabled,
-        /// `active`
-        Active,
-        /// `evaluate`
-        Evaluate,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Enforcement {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Disabled => "Disabled",
-                    Self::Active => "Active",
-                    Self::Evaluate => "Evaluate",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Enforcement {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Disabled => "disabled",
-                Self::Active => "active",
-                Self::Evaluate => "evaluate",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Enforcement {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of actor.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsActorType {
-        /// `Integration`
-        Integration,
-        /// `OrganizationAdmin`
-        OrganizationAdmin,
-        /// `RepositoryRole`
-        RepositoryRole,
-        /// `Team`
-        Team,
-        /// `DeployKey`
-        DeployKey,
-        /// `EnterpriseOwner`
-        EnterpriseOwner,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsActorType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Integration => "Integration",
-                    Self::OrganizationAdmin => "OrganizationAdmin",
-                    Self::RepositoryRole => "RepositoryRole",
-                    Self::Team => "Team",
-                    Self::DeployKey => "DeployKey",
-                    Self::EnterpriseOwner => "EnterpriseOwner",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsActorType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Integration => "Integration",
-                Self::OrganizationAdmin => "OrganizationAdmin",
-                Self::RepositoryRole => "RepositoryRole",
-                Self::Team => "Team",
-                Self::DeployKey => "DeployKey",
-                Self::EnterpriseOwner => "EnterpriseOwner",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsActorType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum BypassActorsBypassMode {
-        /// `always`
-        Always,
-        /// `pull_request`
-        PullRequest,
-        /// `exempt`
-        Exempt,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for BypassActorsBypassMode {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Always => "Always",
-                    Self::PullRequest => "PullRequest",
-                    Self::Exempt => "Exempt",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl BypassActorsBypassMode {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Always => "always",
-                Self::PullRequest => "pull_request",
-                Self::Exempt => "exempt",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for BypassActorsBypassMode {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::TargetBranchPushTag as Target;
+    pub use crate::params::EnforcementActiveDisabledEvaluate as Enforcement;
+    pub use crate::params::BypassActorsActorType;
+    pub use crate::params::BypassActorsBypassMode;
     /// Actors allowed to bypass the rules.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct BypassActorsItem {
@@ -27482,19 +23917,15 @@ pub mod update_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub actor_id: Option<Option<i64>>,
         /// Kind of actor.
-        pub actor_type: crate::repos::update_repo_ruleset::BypassActorsActorType,
+        pub actor_type: crate::params::BypassActorsActorType,
         /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub bypass_mode: Option<
-            crate::repos::update_repo_ruleset::BypassActorsBypassMode,
-        >,
+        pub bypass_mode: Option<crate::params::BypassActorsBypassMode>,
     }
     impl BypassActorsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            actor_type: crate::repos::update_repo_ruleset::BypassActorsActorType,
-        ) -> Self {
+        pub fn new(actor_type: crate::params::BypassActorsActorType) -> Self {
             Self {
                 actor_id: None,
                 actor_type,
@@ -27519,324 +23950,25 @@ pub mod update_repo_ruleset {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub ref_name: Option<crate::repos::update_repo_ruleset::ConditionsRefName>,
     }
-    /// Kind of rule; it decides which `parameters` apply.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesType {
-        /// `creation`
-        Creation,
-        /// `update`
-        Update,
-        /// `deletion`
-        Deletion,
-        /// `required_linear_history`
-        RequiredLinearHistory,
-        /// `merge_queue`
-        MergeQueue,
-        /// `required_deployments`
-        RequiredDeployments,
-        /// `required_signatures`
-        RequiredSignatures,
-        /// `pull_request`
-        PullRequest,
-        /// `required_status_checks`
-        RequiredStatusChecks,
-        /// `non_fast_forward`
-        NonFastForward,
-        /// `commit_message_pattern`
-        CommitMessagePattern,
-        /// `commit_author_email_pattern`
-        CommitAuthorEmailPattern,
-        /// `committer_email_pattern`
-        CommitterEmailPattern,
-        /// `branch_name_pattern`
-        BranchNamePattern,
-        /// `tag_name_pattern`
-        TagNamePattern,
-        /// `file_path_restriction`
-        FilePathRestriction,
-        /// `max_file_path_length`
-        MaxFilePathLength,
-        /// `file_extension_restriction`
-        FileExtensionRestriction,
-        /// `max_file_size`
-        MaxFileSize,
-        /// `workflows`
-        Workflows,
-        /// `code_scanning`
-        CodeScanning,
-        /// `copilot_code_review`
-        CopilotCodeReview,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Creation => "Creation",
-                    Self::Update => "Update",
-                    Self::Deletion => "Deletion",
-                    Self::RequiredLinearHistory => "RequiredLinearHistory",
-                    Self::MergeQueue => "MergeQueue",
-                    Self::RequiredDeployments => "RequiredDeployments",
-                    Self::RequiredSignatures => "RequiredSignatures",
-                    Self::PullRequest => "PullRequest",
-                    Self::RequiredStatusChecks => "RequiredStatusChecks",
-                    Self::NonFastForward => "NonFastForward",
-                    Self::CommitMessagePattern => "CommitMessagePattern",
-                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
-                    Self::CommitterEmailPattern => "CommitterEmailPattern",
-                    Self::BranchNamePattern => "BranchNamePattern",
-                    Self::TagNamePattern => "TagNamePattern",
-                    Self::FilePathRestriction => "FilePathRestriction",
-                    Self::MaxFilePathLength => "MaxFilePathLength",
-                    Self::FileExtensionRestriction => "FileExtensionRestriction",
-                    Self::MaxFileSize => "MaxFileSize",
-                    Self::Workflows => "Workflows",
-                    Self::CodeScanning => "CodeScanning",
-                    Self::CopilotCodeReview => "CopilotCodeReview",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Creation => "creation",
-                Self::Update => "update",
-                Self::Deletion => "deletion",
-                Self::RequiredLinearHistory => "required_linear_history",
-                Self::MergeQueue => "merge_queue",
-                Self::RequiredDeployments => "required_deployments",
-                Self::RequiredSignatures => "required_signatures",
-                Self::PullRequest => "pull_request",
-                Self::RequiredStatusChecks => "required_status_checks",
-                Self::NonFastForward => "non_fast_forward",
-                Self::CommitMessagePattern => "commit_message_pattern",
-                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
-                Self::CommitterEmailPattern => "committer_email_pattern",
-                Self::BranchNamePattern => "branch_name_pattern",
-                Self::TagNamePattern => "tag_name_pattern",
-                Self::FilePathRestriction => "file_path_restriction",
-                Self::MaxFilePathLength => "max_file_path_length",
-                Self::FileExtensionRestriction => "file_extension_restriction",
-                Self::MaxFileSize => "max_file_size",
-                Self::Workflows => "workflows",
-                Self::CodeScanning => "code_scanning",
-                Self::CopilotCodeReview => "copilot_code_review",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersGroupingStrategy {
-        /// `ALLGREEN`
-        Allgreen,
-        /// `HEADGREEN`
-        Headgreen,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersGroupingStrategy {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Allgreen => "Allgreen",
-                    Self::Headgreen => "Headgreen",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersGroupingStrategy {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Allgreen => "ALLGREEN",
-                Self::Headgreen => "HEADGREEN",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersGroupingStrategy {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersMergeMethod {
-        /// `MERGE`
-        Merge,
-        /// `SQUASH`
-        Squash,
-        /// `REBASE`
-        Rebase,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersMergeMethod {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Merge => "Merge",
-                    Self::Squash => "Squash",
-                    Self::Rebase => "Rebase",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersMergeMethod {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Merge => "MERGE",
-                Self::Squash => "SQUASH",
-                Self::Rebase => "REBASE",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersMergeMethod {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersAllowedMergeMethods {
-        /// `merge`
-        Merge,
-        /// `squash`
-        Squash,
-        /// `rebase`
-        Rebase,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Merge => "Merge",
-                    Self::Squash => "Squash",
-                    Self::Rebase => "Rebase",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersAllowedMergeMethods {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Merge => "merge",
-                Self::Squash => "squash",
-                Self::Rebase => "rebase",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Kind of reviewer.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersRequiredReviewersReviewerType {
-        /// `Team`
-        Team,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Team => "Team",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersRequiredReviewersReviewerType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Team => "Team",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RepoRuleType as RulesType;
+    pub use crate::params::RulesParametersGroupingStrategy;
+    pub use crate::params::RulesParametersMergeMethod;
+    pub use crate::params::RulesParametersAllowedMergeMethods;
+    pub use crate::params::RulesParametersRequiredReviewersReviewerType;
     /// The reviewing team.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersRequiredReviewersReviewer {
         /// ID of the team.
         pub id: i64,
         /// Kind of reviewer.
-        pub r#type: crate::repos::update_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+        pub r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
     }
     impl RulesParametersRequiredReviewersReviewer {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             id: i64,
-            r#type: crate::repos::update_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+            r#type: crate::params::RulesParametersRequiredReviewersReviewerType,
         ) -> Self {
             Self { id, r#type }
         }
@@ -27885,58 +24017,7 @@ pub mod update_repo_ruleset {
             }
         }
     }
-    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersOperator {
-        /// `starts_with`
-        StartsWith,
-        /// `ends_with`
-        EndsWith,
-        /// `contains`
-        Contains,
-        /// `regex`
-        Regex,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersOperator {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::StartsWith => "StartsWith",
-                    Self::EndsWith => "EndsWith",
-                    Self::Contains => "Contains",
-                    Self::Regex => "Regex",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersOperator {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::StartsWith => "starts_with",
-                Self::EndsWith => "ends_with",
-                Self::Contains => "contains",
-                Self::Regex => "regex",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersOperator {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersOperator;
     /// (`workflows`) Workflows that must succeed.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersWorkflowsItem {
@@ -27963,121 +24044,15 @@ pub mod update_repo_ruleset {
             }
         }
     }
-    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
-        /// `none`
-        None,
-        /// `errors`
-        Errors,
-        /// `errors_and_warnings`
-        ErrorsAndWarnings,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Errors => "Errors",
-                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Errors => "errors",
-                Self::ErrorsAndWarnings => "errors_and_warnings",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// `none`
-        None,
-        /// `critical`
-        Critical,
-        /// `high_or_higher`
-        HighOrHigher,
-        /// `medium_or_higher`
-        MediumOrHigher,
-        /// `all`
-        All,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::None => "None",
-                    Self::Critical => "Critical",
-                    Self::HighOrHigher => "HighOrHigher",
-                    Self::MediumOrHigher => "MediumOrHigher",
-                    Self::All => "All",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::None => "none",
-                Self::Critical => "critical",
-                Self::HighOrHigher => "high_or_higher",
-                Self::MediumOrHigher => "medium_or_higher",
-                Self::All => "all",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::RulesParametersCodeScanningToolsAlertsThreshold;
+    pub use crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold;
     /// (`code_scanning`) Code scanning tools whose results must allow the update.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesParametersCodeScanningToolsItem {
         /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
-        pub alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        pub alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
         /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
-        pub security_alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        pub security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
         /// Name of the code scanning tool.
         pub tool: String,
     }
@@ -28085,8 +24060,8 @@ pub mod update_repo_ruleset {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
-            alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
-            security_alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            alerts_threshold: crate::params::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::params::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
             tool: impl Into<String>,
         ) -> Self {
             Self {
@@ -28112,13 +24087,13 @@ pub mod update_repo_ruleset {
             /// (`merge_queue`) Minutes a required check may take to report; a check still silent after that counts as failed.
             check_response_timeout_minutes: i64,
             /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
-            grouping_strategy: crate::repos::update_repo_ruleset::RulesParametersGroupingStrategy,
+            grouping_strategy: crate::params::RulesParametersGroupingStrategy,
             /// (`merge_queue`) Most queued pull requests to run checks and workflows for at once.
             max_entries_to_build: i64,
             /// (`merge_queue`) Most pull requests merged together as one group.
             max_entries_to_merge: i64,
             /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
-            merge_method: crate::repos::update_repo_ruleset::RulesParametersMergeMethod,
+            merge_method: crate::params::RulesParametersMergeMethod,
             /// (`merge_queue`) Fewest pull requests merged together as one group.
             min_entries_to_merge: i64,
             /// (`merge_queue`) Minutes to wait for the smallest group size after the first pull request joins; after that a smaller group is merged.
@@ -28134,9 +24109,7 @@ pub mod update_repo_ruleset {
             /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
             #[serde(skip_serializing_if = "Option::is_none")]
             allowed_merge_methods: Option<
-                Vec<
-                    crate::repos::update_repo_ruleset::RulesParametersAllowedMergeMethods,
-                >,
+                Vec<crate::params::RulesParametersAllowedMergeMethods>,
             >,
             /// (`pull_request`) Whether new commits dismiss earlier approvals.
             dismiss_stale_reviews_on_push: bool,
@@ -28177,7 +24150,7 @@ pub mod update_repo_ruleset {
             #[serde(skip_serializing_if = "Option::is_none")]
             negate: Option<bool>,
             /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
-            operator: crate::repos::update_repo_ruleset::RulesParametersOperator,
+            operator: crate::params::RulesParametersOperator,
             /// (pattern rules) Text or expression to match.
             pattern: String,
         },
@@ -28232,7 +24205,7 @@ pub mod update_repo_ruleset {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RulesItem {
         /// Kind of rule; it decides which `parameters` apply.
-        pub r#type: crate::repos::update_repo_ruleset::RulesType,
+        pub r#type: crate::params::RepoRuleType,
         /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub parameters: Option<crate::repos::update_repo_ruleset::RulesParameters>,
@@ -28240,7 +24213,7 @@ pub mod update_repo_ruleset {
     impl RulesItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(r#type: crate::repos::update_repo_ruleset::RulesType) -> Self {
+        pub fn new(r#type: crate::params::RepoRuleType) -> Self {
             Self { r#type, parameters: None }
         }
     }

@@ -258,7 +258,7 @@ pub mod code {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) q: String,
         pub(super) sort: Option<crate::search::code::Sort>,
-        pub(super) order: Option<crate::search::code::Order>,
+        pub(super) order: Option<crate::params::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -280,7 +280,7 @@ pub mod code {
         /// **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
-        pub fn order(mut self, order: crate::search::code::Order) -> Self {
+        pub fn order(mut self, order: crate::params::Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -385,50 +385,7 @@ pub mod code {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Order {
-        /// `desc`
-        Desc,
-        /// `asc`
-        Asc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Order {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Desc => "Desc",
-                    Self::Asc => "Asc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Order {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Desc => "desc",
-                Self::Asc => "asc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Order {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Order;
 }
 /// Request builder and parameter types of [`Search::commits`](crate::search::Search::commits).
 pub mod commits {
@@ -439,7 +396,7 @@ pub mod commits {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) q: String,
         pub(super) sort: Option<crate::search::commits::Sort>,
-        pub(super) order: Option<crate::search::commits::Order>,
+        pub(super) order: Option<crate::params::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -459,7 +416,7 @@ pub mod commits {
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::search::commits::Order) -> Self {
+        pub fn order(mut self, order: crate::params::Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -568,50 +525,7 @@ pub mod commits {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Order {
-        /// `desc`
-        Desc,
-        /// `asc`
-        Asc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Order {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Desc => "Desc",
-                    Self::Asc => "Asc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Order {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Desc => "desc",
-                Self::Asc => "asc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Order {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Order;
 }
 /// Request builder and parameter types of [`Search::issues_and_pull_requests`](crate::search::Search::issues_and_pull_requests).
 pub mod issues_and_pull_requests {
@@ -622,7 +536,7 @@ pub mod issues_and_pull_requests {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) q: String,
         pub(super) sort: Option<crate::search::issues_and_pull_requests::Sort>,
-        pub(super) order: Option<crate::search::issues_and_pull_requests::Order>,
+        pub(super) order: Option<crate::params::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) advanced_search: Option<bool>,
@@ -646,10 +560,7 @@ pub mod issues_and_pull_requests {
         }
         /// `desc` puts the highest values first, `asc` the lowest. Only used together with `sort`. Default: `desc`.
         #[inline]
-        pub fn order(
-            mut self,
-            order: crate::search::issues_and_pull_requests::Order,
-        ) -> Self {
+        pub fn order(mut self, order: crate::params::Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -808,50 +719,7 @@ pub mod issues_and_pull_requests {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// `desc` puts the highest values first, `asc` the lowest. Only used together with `sort`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Order {
-        /// `desc`
-        Desc,
-        /// `asc`
-        Asc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Order {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Desc => "Desc",
-                    Self::Asc => "Asc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Order {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Desc => "desc",
-                Self::Asc => "asc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Order {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Order;
 }
 /// Request builder and parameter types of [`Search::labels`](crate::search::Search::labels).
 pub mod labels {
@@ -862,8 +730,8 @@ pub mod labels {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) repository_id: i64,
         pub(super) q: String,
-        pub(super) sort: Option<crate::search::labels::Sort>,
-        pub(super) order: Option<crate::search::labels::Order>,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) order: Option<crate::params::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -877,13 +745,13 @@ pub mod labels {
     impl<'c> Labels<'c> {
         /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
         #[inline]
-        pub fn sort(mut self, sort: crate::search::labels::Sort) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::search::labels::Order) -> Self {
+        pub fn order(mut self, order: crate::params::Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -949,94 +817,8 @@ pub mod labels {
             self.build().paginate()
         }
     }
-    /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Order {
-        /// `desc`
-        Desc,
-        /// `asc`
-        Asc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Order {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Desc => "Desc",
-                    Self::Asc => "Asc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Order {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Desc => "desc",
-                Self::Asc => "asc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Order {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Order;
 }
 /// Request builder and parameter types of [`Search::repos`](crate::search::Search::repos).
 pub mod repos {
@@ -1047,7 +829,7 @@ pub mod repos {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) q: String,
         pub(super) sort: Option<crate::search::repos::Sort>,
-        pub(super) order: Option<crate::search::repos::Order>,
+        pub(super) order: Option<crate::params::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1067,7 +849,7 @@ pub mod repos {
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::search::repos::Order) -> Self {
+        pub fn order(mut self, order: crate::params::Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -1184,50 +966,7 @@ pub mod repos {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Order {
-        /// `desc`
-        Desc,
-        /// `asc`
-        Asc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Order {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Desc => "Desc",
-                    Self::Asc => "Asc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Order {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Desc => "desc",
-                Self::Asc => "asc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Order {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Order;
 }
 /// Request builder and parameter types of [`Search::topics`](crate::search::Search::topics).
 pub mod topics {
@@ -1313,7 +1052,7 @@ pub mod users {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) q: String,
         pub(super) sort: Option<crate::search::users::Sort>,
-        pub(super) order: Option<crate::search::users::Order>,
+        pub(super) order: Option<crate::params::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1333,7 +1072,7 @@ pub mod users {
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::search::users::Order) -> Self {
+        pub fn order(mut self, order: crate::params::Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -1446,48 +1185,5 @@ pub mod users {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Order {
-        /// `desc`
-        Desc,
-        /// `asc`
-        Asc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Order {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Desc => "Desc",
-                    Self::Asc => "Asc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Order {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Desc => "desc",
-                Self::Asc => "asc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Order {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Order;
 }

@@ -608,14 +608,12 @@ pub mod list_alerts_for_org {
     pub struct ListAlertsForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) state: Option<crate::secret_scanning::list_alerts_for_org::State>,
+        pub(super) state: Option<crate::params::StateOpenResolved>,
         pub(super) secret_type: Option<String>,
         pub(super) resolution: Option<String>,
         pub(super) assignee: Option<String>,
-        pub(super) sort: Option<crate::secret_scanning::list_alerts_for_org::Sort>,
-        pub(super) direction: Option<
-            crate::secret_scanning::list_alerts_for_org::Direction,
-        >,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
         pub(super) before: Option<String>,
@@ -635,10 +633,7 @@ pub mod list_alerts_for_org {
     impl<'c> ListAlertsForOrg<'c> {
         /// Only return alerts in this state: `open` or `resolved`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::secret_scanning::list_alerts_for_org::State,
-        ) -> Self {
+        pub fn state(mut self, state: crate::params::StateOpenResolved) -> Self {
             self.state = Some(state);
             self
         }
@@ -662,19 +657,13 @@ pub mod list_alerts_for_org {
         }
         /// What to sort by: `created` (when the alert was raised) or `updated` (when it last changed or was resolved). Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::secret_scanning::list_alerts_for_org::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::secret_scanning::list_alerts_for_org::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -820,138 +809,9 @@ pub mod list_alerts_for_org {
             self.build().paginate()
         }
     }
-    /// Only return alerts in this state: `open` or `resolved`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `resolved`
-        Resolved,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Resolved => "Resolved",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Resolved => "resolved",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created` (when the alert was raised) or `updated` (when it last changed or was resolved). Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateOpenResolved as State;
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`SecretScanning::list_alerts_for_repo`](crate::secret_scanning::SecretScanning::list_alerts_for_repo).
 pub mod list_alerts_for_repo {
@@ -962,14 +822,12 @@ pub mod list_alerts_for_repo {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) state: Option<crate::secret_scanning::list_alerts_for_repo::State>,
+        pub(super) state: Option<crate::params::StateOpenResolved>,
         pub(super) secret_type: Option<String>,
         pub(super) resolution: Option<String>,
         pub(super) assignee: Option<String>,
-        pub(super) sort: Option<crate::secret_scanning::list_alerts_for_repo::Sort>,
-        pub(super) direction: Option<
-            crate::secret_scanning::list_alerts_for_repo::Direction,
-        >,
+        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
         pub(super) before: Option<String>,
@@ -989,10 +847,7 @@ pub mod list_alerts_for_repo {
     impl<'c> ListAlertsForRepo<'c> {
         /// Only return alerts in this state: `open` or `resolved`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::secret_scanning::list_alerts_for_repo::State,
-        ) -> Self {
+        pub fn state(mut self, state: crate::params::StateOpenResolved) -> Self {
             self.state = Some(state);
             self
         }
@@ -1016,19 +871,13 @@ pub mod list_alerts_for_repo {
         }
         /// What to sort by: `created` (when the alert was raised) or `updated` (when it last changed or was resolved). Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::secret_scanning::list_alerts_for_repo::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::secret_scanning::list_alerts_for_repo::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -1169,138 +1018,9 @@ pub mod list_alerts_for_repo {
             self.build().paginate()
         }
     }
-    /// Only return alerts in this state: `open` or `resolved`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `resolved`
-        Resolved,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Resolved => "Resolved",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Resolved => "resolved",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created` (when the alert was raised) or `updated` (when it last changed or was resolved). Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateOpenResolved as State;
+    pub use crate::params::SortCreatedUpdated as Sort;
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`SecretScanning::list_locations_for_alert`](crate::secret_scanning::SecretScanning::list_locations_for_alert).
 pub mod list_locations_for_alert {
@@ -1535,50 +1255,7 @@ pub mod update_alert {
                 .send_with("secretScanning.updateAlert", crate::runtime::decode::json)
         }
     }
-    /// New state: `open` or `resolved`. Resolving also needs `resolution`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `open`
-        Open,
-        /// `resolved`
-        Resolved,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Open => "Open",
-                    Self::Resolved => "Resolved",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Open => "open",
-                Self::Resolved => "resolved",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::StateOpenResolved as State;
     /// Exactly one of: `state`, or `assignee`.
     ///
     /// Exactly one of these alternatives is sent.
@@ -1588,7 +1265,7 @@ pub mod update_alert {
         /// Send `state`.
         State {
             /// New state: `open` or `resolved`. Resolving also needs `resolution`.
-            state: crate::secret_scanning::update_alert::State,
+            state: crate::params::StateOpenResolved,
         },
         /// Send `assignee`.
         Assignee {

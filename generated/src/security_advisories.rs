@@ -508,11 +508,7 @@ pub mod create_private_vulnerability_report {
             >,
         >,
         pub(super) cwe_ids: Option<Option<Vec<String>>>,
-        pub(super) severity: Option<
-            Option<
-                crate::security_advisories::create_private_vulnerability_report::Severity,
-            >,
-        >,
+        pub(super) severity: Option<Option<crate::params::Severity>>,
         pub(super) cvss_vector_string: Option<Option<String>>,
         pub(super) start_private_fork: Option<bool>,
     }
@@ -551,12 +547,7 @@ pub mod create_private_vulnerability_report {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn severity(
-            mut self,
-            severity: Option<
-                crate::security_advisories::create_private_vulnerability_report::Severity,
-            >,
-        ) -> Self {
+        pub fn severity(mut self, severity: Option<crate::params::Severity>) -> Self {
             self.severity = Some(severity);
             self
         }
@@ -623,99 +614,12 @@ pub mod create_private_vulnerability_report {
                 )
         }
     }
-    /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum VulnerabilitiesPackageEcosystem {
-        /// `rubygems`
-        Rubygems,
-        /// `npm`
-        Npm,
-        /// `pip`
-        Pip,
-        /// `maven`
-        Maven,
-        /// `nuget`
-        Nuget,
-        /// `composer`
-        Composer,
-        /// `go`
-        Go,
-        /// `rust`
-        Rust,
-        /// `erlang`
-        Erlang,
-        /// `actions`
-        Actions,
-        /// `pub`
-        Pub,
-        /// `other`
-        OtherValue,
-        /// `swift`
-        Swift,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for VulnerabilitiesPackageEcosystem {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Rubygems => "Rubygems",
-                    Self::Npm => "Npm",
-                    Self::Pip => "Pip",
-                    Self::Maven => "Maven",
-                    Self::Nuget => "Nuget",
-                    Self::Composer => "Composer",
-                    Self::Go => "Go",
-                    Self::Rust => "Rust",
-                    Self::Erlang => "Erlang",
-                    Self::Actions => "Actions",
-                    Self::Pub => "Pub",
-                    Self::OtherValue => "OtherValue",
-                    Self::Swift => "Swift",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl VulnerabilitiesPackageEcosystem {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Rubygems => "rubygems",
-                Self::Npm => "npm",
-                Self::Pip => "pip",
-                Self::Maven => "maven",
-                Self::Nuget => "nuget",
-                Self::Composer => "composer",
-                Self::Go => "go",
-                Self::Rust => "rust",
-                Self::Erlang => "erlang",
-                Self::Actions => "actions",
-                Self::Pub => "pub",
-                Self::OtherValue => "other",
-                Self::Swift => "swift",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for VulnerabilitiesPackageEcosystem {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VulnerabilitiesPackageEcosystem;
     /// The affected package.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct VulnerabilitiesPackage {
         /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-        pub ecosystem: crate::security_advisories::create_private_vulnerability_report::VulnerabilitiesPackageEcosystem,
+        pub ecosystem: crate::params::VulnerabilitiesPackageEcosystem,
         /// Name of the package, unique within its ecosystem.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<Option<String>>,
@@ -723,9 +627,7 @@ pub mod create_private_vulnerability_report {
     impl VulnerabilitiesPackage {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            ecosystem: crate::security_advisories::create_private_vulnerability_report::VulnerabilitiesPackageEcosystem,
-        ) -> Self {
+        pub fn new(ecosystem: crate::params::VulnerabilitiesPackageEcosystem) -> Self {
             Self { ecosystem, name: None }
         }
     }
@@ -758,58 +660,7 @@ pub mod create_private_vulnerability_report {
             }
         }
     }
-    /// Severity: `critical`, `high`, `medium` or `low`. Set this or `cvss_vector_string`, not both.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Severity {
-        /// `critical`
-        Critical,
-        /// `high`
-        High,
-        /// `medium`
-        Medium,
-        /// `low`
-        Low,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Severity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Critical => "Critical",
-                    Self::High => "High",
-                    Self::Medium => "Medium",
-                    Self::Low => "Low",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Severity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Critical => "critical",
-                Self::High => "high",
-                Self::Medium => "medium",
-                Self::Low => "low",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Severity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Severity;
 }
 /// Request builder and parameter types of [`SecurityAdvisories::create_repository_advisory`](crate::security_advisories::SecurityAdvisories::create_repository_advisory).
 pub mod create_repository_advisory {
@@ -832,9 +683,7 @@ pub mod create_repository_advisory {
                 Vec<crate::security_advisories::create_repository_advisory::CreditsItem>,
             >,
         >,
-        pub(super) severity: Option<
-            Option<crate::security_advisories::create_repository_advisory::Severity>,
-        >,
+        pub(super) severity: Option<Option<crate::params::Severity>>,
         pub(super) cvss_vector_string: Option<Option<String>>,
         pub(super) start_private_fork: Option<bool>,
     }
@@ -879,12 +728,7 @@ pub mod create_repository_advisory {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn severity(
-            mut self,
-            severity: Option<
-                crate::security_advisories::create_repository_advisory::Severity,
-            >,
-        ) -> Self {
+        pub fn severity(mut self, severity: Option<crate::params::Severity>) -> Self {
             self.severity = Some(severity);
             self
         }
@@ -953,99 +797,12 @@ pub mod create_repository_advisory {
                 )
         }
     }
-    /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum VulnerabilitiesPackageEcosystem {
-        /// `rubygems`
-        Rubygems,
-        /// `npm`
-        Npm,
-        /// `pip`
-        Pip,
-        /// `maven`
-        Maven,
-        /// `nuget`
-        Nuget,
-        /// `composer`
-        Composer,
-        /// `go`
-        Go,
-        /// `rust`
-        Rust,
-        /// `erlang`
-        Erlang,
-        /// `actions`
-        Actions,
-        /// `pub`
-        Pub,
-        /// `other`
-        OtherValue,
-        /// `swift`
-        Swift,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for VulnerabilitiesPackageEcosystem {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Rubygems => "Rubygems",
-                    Self::Npm => "Npm",
-                    Self::Pip => "Pip",
-                    Self::Maven => "Maven",
-                    Self::Nuget => "Nuget",
-                    Self::Composer => "Composer",
-                    Self::Go => "Go",
-                    Self::Rust => "Rust",
-                    Self::Erlang => "Erlang",
-                    Self::Actions => "Actions",
-                    Self::Pub => "Pub",
-                    Self::OtherValue => "OtherValue",
-                    Self::Swift => "Swift",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl VulnerabilitiesPackageEcosystem {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Rubygems => "rubygems",
-                Self::Npm => "npm",
-                Self::Pip => "pip",
-                Self::Maven => "maven",
-                Self::Nuget => "nuget",
-                Self::Composer => "composer",
-                Self::Go => "go",
-                Self::Rust => "rust",
-                Self::Erlang => "erlang",
-                Self::Actions => "actions",
-                Self::Pub => "pub",
-                Self::OtherValue => "other",
-                Self::Swift => "swift",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for VulnerabilitiesPackageEcosystem {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VulnerabilitiesPackageEcosystem;
     /// The affected package.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct VulnerabilitiesPackage {
         /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-        pub ecosystem: crate::security_advisories::create_repository_advisory::VulnerabilitiesPackageEcosystem,
+        pub ecosystem: crate::params::VulnerabilitiesPackageEcosystem,
         /// Name of the package, unique within its ecosystem.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<Option<String>>,
@@ -1053,9 +810,7 @@ pub mod create_repository_advisory {
     impl VulnerabilitiesPackage {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            ecosystem: crate::security_advisories::create_repository_advisory::VulnerabilitiesPackageEcosystem,
-        ) -> Self {
+        pub fn new(ecosystem: crate::params::VulnerabilitiesPackageEcosystem) -> Self {
             Self { ecosystem, name: None }
         }
     }
@@ -1088,96 +843,21 @@ pub mod create_repository_advisory {
             }
         }
     }
-    /// Kind of credit: `analyst`, `finder`, `reporter`, `coordinator`, `remediation_developer`, `remediation_reviewer`, `remediation_verifier`, `tool`, `sponsor` or `other`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CreditsType {
-        /// `analyst`
-        Analyst,
-        /// `finder`
-        Finder,
-        /// `reporter`
-        Reporter,
-        /// `coordinator`
-        Coordinator,
-        /// `remediation_developer`
-        RemediationDeveloper,
-        /// `remediation_reviewer`
-        RemediationReviewer,
-        /// `remediation_verifier`
-        RemediationVerifier,
-        /// `tool`
-        Tool,
-        /// `sponsor`
-        Sponsor,
-        /// `other`
-        OtherValue,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CreditsType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Analyst => "Analyst",
-                    Self::Finder => "Finder",
-                    Self::Reporter => "Reporter",
-                    Self::Coordinator => "Coordinator",
-                    Self::RemediationDeveloper => "RemediationDeveloper",
-                    Self::RemediationReviewer => "RemediationReviewer",
-                    Self::RemediationVerifier => "RemediationVerifier",
-                    Self::Tool => "Tool",
-                    Self::Sponsor => "Sponsor",
-                    Self::OtherValue => "OtherValue",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CreditsType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Analyst => "analyst",
-                Self::Finder => "finder",
-                Self::Reporter => "reporter",
-                Self::Coordinator => "coordinator",
-                Self::RemediationDeveloper => "remediation_developer",
-                Self::RemediationReviewer => "remediation_reviewer",
-                Self::RemediationVerifier => "remediation_verifier",
-                Self::Tool => "tool",
-                Self::Sponsor => "sponsor",
-                Self::OtherValue => "other",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CreditsType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CreditsType;
     /// Users to credit for their part in the advisory.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct CreditsItem {
         /// Login of the credited user.
         pub login: String,
         /// Kind of credit: `analyst`, `finder`, `reporter`, `coordinator`, `remediation_developer`, `remediation_reviewer`, `remediation_verifier`, `tool`, `sponsor` or `other`.
-        pub r#type: crate::security_advisories::create_repository_advisory::CreditsType,
+        pub r#type: crate::params::CreditsType,
     }
     impl CreditsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             login: impl Into<String>,
-            r#type: crate::security_advisories::create_repository_advisory::CreditsType,
+            r#type: crate::params::CreditsType,
         ) -> Self {
             Self {
                 login: login.into(),
@@ -1185,58 +865,7 @@ pub mod create_repository_advisory {
             }
         }
     }
-    /// Severity: `critical`, `high`, `medium` or `low`. Set this or `cvss_vector_string`, not both.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Severity {
-        /// `critical`
-        Critical,
-        /// `high`
-        High,
-        /// `medium`
-        Medium,
-        /// `low`
-        Low,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Severity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Critical => "Critical",
-                    Self::High => "High",
-                    Self::Medium => "Medium",
-                    Self::Low => "Low",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Severity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Critical => "critical",
-                Self::High => "high",
-                Self::Medium => "medium",
-                Self::Low => "low",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Severity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Severity;
 }
 /// Request builder and parameter types of [`SecurityAdvisories::create_repository_advisory_cve_request`](crate::security_advisories::SecurityAdvisories::create_repository_advisory_cve_request).
 pub mod create_repository_advisory_cve_request {
@@ -1445,9 +1074,7 @@ pub mod list_global_advisories {
         pub(super) epss_percentile: Option<String>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
-        pub(super) direction: Option<
-            crate::security_advisories::list_global_advisories::Direction,
-        >,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) sort: Option<
             crate::security_advisories::list_global_advisories::Sort,
@@ -1562,10 +1189,7 @@ pub mod list_global_advisories {
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::security_advisories::list_global_advisories::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -1874,50 +1498,7 @@ pub mod list_global_advisories {
             serializer.serialize_str(self.as_str())
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
     /// What to sort by: `updated`, `published`, `epss_percentage` or `epss_percentile`. Default: `published`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -1979,18 +1560,12 @@ pub mod list_org_repository_advisories {
     pub struct ListOrgRepositoryAdvisories<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) direction: Option<
-            crate::security_advisories::list_org_repository_advisories::Direction,
-        >,
-        pub(super) sort: Option<
-            crate::security_advisories::list_org_repository_advisories::Sort,
-        >,
+        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedPublishedUpdated>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
         pub(super) per_page: Option<i64>,
-        pub(super) state: Option<
-            crate::security_advisories::list_org_repository_advisories::State,
-        >,
+        pub(super) state: Option<crate::params::StateClosedDraftPublishedTriage>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for ListOrgRepositoryAdvisories<'_> {
@@ -2002,19 +1577,13 @@ pub mod list_org_repository_advisories {
     impl<'c> ListOrgRepositoryAdvisories<'c> {
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::security_advisories::list_org_repository_advisories::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
         /// What to sort by: `created`, `updated` or `published`. Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::security_advisories::list_org_repository_advisories::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedPublishedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
@@ -2040,7 +1609,7 @@ pub mod list_org_repository_advisories {
         #[inline]
         pub fn state(
             mut self,
-            state: crate::security_advisories::list_org_repository_advisories::State,
+            state: crate::params::StateClosedDraftPublishedTriage,
         ) -> Self {
             self.state = Some(state);
             self
@@ -2107,150 +1676,9 @@ pub mod list_org_repository_advisories {
             self.build().paginate()
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created`, `updated` or `published`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `published`
-        Published,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Published => "Published",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Published => "published",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only return advisories in this state: `triage`, `draft`, `published` or `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `triage`
-        Triage,
-        /// `draft`
-        Draft,
-        /// `published`
-        Published,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Triage => "Triage",
-                    Self::Draft => "Draft",
-                    Self::Published => "Published",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Triage => "triage",
-                Self::Draft => "draft",
-                Self::Published => "published",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
+    pub use crate::params::SortCreatedPublishedUpdated as Sort;
+    pub use crate::params::StateClosedDraftPublishedTriage as State;
 }
 /// Request builder and parameter types of [`SecurityAdvisories::list_repository_advisories`](crate::security_advisories::SecurityAdvisories::list_repository_advisories).
 pub mod list_repository_advisories {
@@ -2261,18 +1689,12 @@ pub mod list_repository_advisories {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) direction: Option<
-            crate::security_advisories::list_repository_advisories::Direction,
-        >,
-        pub(super) sort: Option<
-            crate::security_advisories::list_repository_advisories::Sort,
-        >,
+        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<crate::params::SortCreatedPublishedUpdated>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
         pub(super) per_page: Option<i64>,
-        pub(super) state: Option<
-            crate::security_advisories::list_repository_advisories::State,
-        >,
+        pub(super) state: Option<crate::params::StateClosedDraftPublishedTriage>,
     }
     /// Shows the request it would send (credentials redacted).
     impl ::std::fmt::Debug for ListRepositoryAdvisories<'_> {
@@ -2284,19 +1706,13 @@ pub mod list_repository_advisories {
     impl<'c> ListRepositoryAdvisories<'c> {
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::security_advisories::list_repository_advisories::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
         /// What to sort by: `created`, `updated` or `published`. Default: `created`.
         #[inline]
-        pub fn sort(
-            mut self,
-            sort: crate::security_advisories::list_repository_advisories::Sort,
-        ) -> Self {
+        pub fn sort(mut self, sort: crate::params::SortCreatedPublishedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
@@ -2322,7 +1738,7 @@ pub mod list_repository_advisories {
         #[inline]
         pub fn state(
             mut self,
-            state: crate::security_advisories::list_repository_advisories::State,
+            state: crate::params::StateClosedDraftPublishedTriage,
         ) -> Self {
             self.state = Some(state);
             self
@@ -2392,150 +1808,9 @@ pub mod list_repository_advisories {
             self.build().paginate()
         }
     }
-    /// Sort order, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// What to sort by: `created`, `updated` or `published`. Default: `created`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Sort {
-        /// `created`
-        Created,
-        /// `updated`
-        Updated,
-        /// `published`
-        Published,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Sort {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Created => "Created",
-                    Self::Updated => "Updated",
-                    Self::Published => "Published",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Sort {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Created => "created",
-                Self::Updated => "updated",
-                Self::Published => "published",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Sort {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Only return advisories in this state: `triage`, `draft`, `published` or `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum State {
-        /// `triage`
-        Triage,
-        /// `draft`
-        Draft,
-        /// `published`
-        Published,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for State {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Triage => "Triage",
-                    Self::Draft => "Draft",
-                    Self::Published => "Published",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl State {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Triage => "triage",
-                Self::Draft => "draft",
-                Self::Published => "published",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for State {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
+    pub use crate::params::SortCreatedPublishedUpdated as Sort;
+    pub use crate::params::StateClosedDraftPublishedTriage as State;
 }
 /// Request builder and parameter types of [`SecurityAdvisories::update_repository_advisory`](crate::security_advisories::SecurityAdvisories::update_repository_advisory).
 pub mod update_repository_advisory {
@@ -2561,9 +1836,7 @@ pub mod update_repository_advisory {
                 Vec<crate::security_advisories::update_repository_advisory::CreditsItem>,
             >,
         >,
-        pub(super) severity: Option<
-            Option<crate::security_advisories::update_repository_advisory::Severity>,
-        >,
+        pub(super) severity: Option<Option<crate::params::Severity>>,
         pub(super) cvss_vector_string: Option<Option<String>>,
         pub(super) state: Option<
             crate::security_advisories::update_repository_advisory::State,
@@ -2635,12 +1908,7 @@ pub mod update_repository_advisory {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn severity(
-            mut self,
-            severity: Option<
-                crate::security_advisories::update_repository_advisory::Severity,
-            >,
-        ) -> Self {
+        pub fn severity(mut self, severity: Option<crate::params::Severity>) -> Self {
             self.severity = Some(severity);
             self
         }
@@ -2737,99 +2005,12 @@ pub mod update_repository_advisory {
                 )
         }
     }
-    /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum VulnerabilitiesPackageEcosystem {
-        /// `rubygems`
-        Rubygems,
-        /// `npm`
-        Npm,
-        /// `pip`
-        Pip,
-        /// `maven`
-        Maven,
-        /// `nuget`
-        Nuget,
-        /// `composer`
-        Composer,
-        /// `go`
-        Go,
-        /// `rust`
-        Rust,
-        /// `erlang`
-        Erlang,
-        /// `actions`
-        Actions,
-        /// `pub`
-        Pub,
-        /// `other`
-        OtherValue,
-        /// `swift`
-        Swift,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for VulnerabilitiesPackageEcosystem {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Rubygems => "Rubygems",
-                    Self::Npm => "Npm",
-                    Self::Pip => "Pip",
-                    Self::Maven => "Maven",
-                    Self::Nuget => "Nuget",
-                    Self::Composer => "Composer",
-                    Self::Go => "Go",
-                    Self::Rust => "Rust",
-                    Self::Erlang => "Erlang",
-                    Self::Actions => "Actions",
-                    Self::Pub => "Pub",
-                    Self::OtherValue => "OtherValue",
-                    Self::Swift => "Swift",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl VulnerabilitiesPackageEcosystem {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Rubygems => "rubygems",
-                Self::Npm => "npm",
-                Self::Pip => "pip",
-                Self::Maven => "maven",
-                Self::Nuget => "nuget",
-                Self::Composer => "composer",
-                Self::Go => "go",
-                Self::Rust => "rust",
-                Self::Erlang => "erlang",
-                Self::Actions => "actions",
-                Self::Pub => "pub",
-                Self::OtherValue => "other",
-                Self::Swift => "swift",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for VulnerabilitiesPackageEcosystem {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::VulnerabilitiesPackageEcosystem;
     /// The affected package.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct VulnerabilitiesPackage {
         /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-        pub ecosystem: crate::security_advisories::update_repository_advisory::VulnerabilitiesPackageEcosystem,
+        pub ecosystem: crate::params::VulnerabilitiesPackageEcosystem,
         /// Name of the package, unique within its ecosystem.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<Option<String>>,
@@ -2837,9 +2018,7 @@ pub mod update_repository_advisory {
     impl VulnerabilitiesPackage {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            ecosystem: crate::security_advisories::update_repository_advisory::VulnerabilitiesPackageEcosystem,
-        ) -> Self {
+        pub fn new(ecosystem: crate::params::VulnerabilitiesPackageEcosystem) -> Self {
             Self { ecosystem, name: None }
         }
     }
@@ -2872,96 +2051,21 @@ pub mod update_repository_advisory {
             }
         }
     }
-    /// Kind of credit: `analyst`, `finder`, `reporter`, `coordinator`, `remediation_developer`, `remediation_reviewer`, `remediation_verifier`, `tool`, `sponsor` or `other`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CreditsType {
-        /// `analyst`
-        Analyst,
-        /// `finder`
-        Finder,
-        /// `reporter`
-        Reporter,
-        /// `coordinator`
-        Coordinator,
-        /// `remediation_developer`
-        RemediationDeveloper,
-        /// `remediation_reviewer`
-        RemediationReviewer,
-        /// `remediation_verifier`
-        RemediationVerifier,
-        /// `tool`
-        Tool,
-        /// `sponsor`
-        Sponsor,
-        /// `other`
-        OtherValue,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for CreditsType {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Analyst => "Analyst",
-                    Self::Finder => "Finder",
-                    Self::Reporter => "Reporter",
-                    Self::Coordinator => "Coordinator",
-                    Self::RemediationDeveloper => "RemediationDeveloper",
-                    Self::RemediationReviewer => "RemediationReviewer",
-                    Self::RemediationVerifier => "RemediationVerifier",
-                    Self::Tool => "Tool",
-                    Self::Sponsor => "Sponsor",
-                    Self::OtherValue => "OtherValue",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl CreditsType {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Analyst => "analyst",
-                Self::Finder => "finder",
-                Self::Reporter => "reporter",
-                Self::Coordinator => "coordinator",
-                Self::RemediationDeveloper => "remediation_developer",
-                Self::RemediationReviewer => "remediation_reviewer",
-                Self::RemediationVerifier => "remediation_verifier",
-                Self::Tool => "tool",
-                Self::Sponsor => "sponsor",
-                Self::OtherValue => "other",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for CreditsType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::CreditsType;
     /// Users to credit for their part in the advisory.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct CreditsItem {
         /// Login of the credited user.
         pub login: String,
         /// Kind of credit: `analyst`, `finder`, `reporter`, `coordinator`, `remediation_developer`, `remediation_reviewer`, `remediation_verifier`, `tool`, `sponsor` or `other`.
-        pub r#type: crate::security_advisories::update_repository_advisory::CreditsType,
+        pub r#type: crate::params::CreditsType,
     }
     impl CreditsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             login: impl Into<String>,
-            r#type: crate::security_advisories::update_repository_advisory::CreditsType,
+            r#type: crate::params::CreditsType,
         ) -> Self {
             Self {
                 login: login.into(),
@@ -2969,58 +2073,7 @@ pub mod update_repository_advisory {
             }
         }
     }
-    /// Severity: `critical`, `high`, `medium` or `low`. Set this or `cvss_vector_string`, not both.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Severity {
-        /// `critical`
-        Critical,
-        /// `high`
-        High,
-        /// `medium`
-        Medium,
-        /// `low`
-        Low,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Severity {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Critical => "Critical",
-                    Self::High => "High",
-                    Self::Medium => "Medium",
-                    Self::Low => "Low",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Severity {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Critical => "critical",
-                Self::High => "high",
-                Self::Medium => "medium",
-                Self::Low => "low",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Severity {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Severity;
     /// New state of the advisory: `published`, `closed` or `draft`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]

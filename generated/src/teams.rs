@@ -1202,10 +1202,8 @@ pub mod create {
         pub(super) description: Option<String>,
         pub(super) maintainers: Option<Vec<String>>,
         pub(super) repo_names: Option<Vec<String>>,
-        pub(super) privacy: Option<crate::teams::create::Privacy>,
-        pub(super) notification_setting: Option<
-            crate::teams::create::NotificationSetting,
-        >,
+        pub(super) privacy: Option<crate::params::Privacy>,
+        pub(super) notification_setting: Option<crate::params::NotificationSetting>,
         pub(super) permission: Option<crate::teams::create::Permission>,
         pub(super) parent_team_id: Option<i64>,
     }
@@ -1243,7 +1241,7 @@ pub mod create {
         }
         /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
         #[inline]
-        pub fn privacy(mut self, privacy: crate::teams::create::Privacy) -> Self {
+        pub fn privacy(mut self, privacy: crate::params::Privacy) -> Self {
             self.privacy = Some(privacy);
             self
         }
@@ -1251,7 +1249,7 @@ pub mod create {
         #[inline]
         pub fn notification_setting(
             mut self,
-            notification_setting: crate::teams::create::NotificationSetting,
+            notification_setting: crate::params::NotificationSetting,
         ) -> Self {
             self.notification_setting = Some(notification_setting);
             self
@@ -1309,94 +1307,8 @@ pub mod create {
             self.build().send_with("teams.create", crate::runtime::decode::json)
         }
     }
-    /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Privacy {
-        /// `secret`
-        Secret,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Privacy {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Secret => "Secret",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Privacy {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Secret => "secret",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Privacy {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Whether @-mentions of the team notify its members. Values: `notifications_enabled`, `notifications_disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum NotificationSetting {
-        /// `notifications_enabled`
-        NotificationsEnabled,
-        /// `notifications_disabled`
-        NotificationsDisabled,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for NotificationSetting {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::NotificationsEnabled => "NotificationsEnabled",
-                    Self::NotificationsDisabled => "NotificationsDisabled",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl NotificationSetting {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::NotificationsEnabled => "notifications_enabled",
-                Self::NotificationsDisabled => "notifications_disabled",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for NotificationSetting {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Privacy;
+    pub use crate::params::NotificationSetting;
     /// **Closing down:** permission for the team's new repositories. Ignored when `repo_names` is left out. Values: `pull`, `push`. Default: `pull`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2107,9 +2019,7 @@ pub mod list_discussion_comments_in_org {
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
-        pub(super) direction: Option<
-            crate::teams::list_discussion_comments_in_org::Direction,
-        >,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2123,10 +2033,7 @@ pub mod list_discussion_comments_in_org {
     impl<'c> ListDiscussionCommentsInOrg<'c> {
         /// Order of the comments by creation time, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::teams::list_discussion_comments_in_org::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2199,50 +2106,7 @@ pub mod list_discussion_comments_in_org {
             self.build().paginate()
         }
     }
-    /// Order of the comments by creation time, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Teams::list_discussions_in_org`](crate::teams::Teams::list_discussions_in_org).
 pub mod list_discussions_in_org {
@@ -2253,7 +2117,7 @@ pub mod list_discussions_in_org {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) team_slug: String,
-        pub(super) direction: Option<crate::teams::list_discussions_in_org::Direction>,
+        pub(super) direction: Option<crate::params::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) pinned: Option<String>,
@@ -2268,10 +2132,7 @@ pub mod list_discussions_in_org {
     impl<'c> ListDiscussionsInOrg<'c> {
         /// Order of the posts by creation time, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(
-            mut self,
-            direction: crate::teams::list_discussions_in_org::Direction,
-        ) -> Self {
+        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2346,50 +2207,7 @@ pub mod list_discussions_in_org {
             self.build().paginate()
         }
     }
-    /// Order of the posts by creation time, `asc` or `desc`. Default: `desc`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Direction {
-        /// `asc`
-        Asc,
-        /// `desc`
-        Desc,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Direction {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Asc => "Asc",
-                    Self::Desc => "Desc",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Direction {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Asc => "asc",
-                Self::Desc => "desc",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Direction {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Direction;
 }
 /// Request builder and parameter types of [`Teams::list_for_authenticated_user`](crate::teams::Teams::list_for_authenticated_user).
 pub mod list_for_authenticated_user {
@@ -3030,10 +2848,8 @@ pub mod update_in_org {
         pub(super) team_slug: String,
         pub(super) name: Option<String>,
         pub(super) description: Option<String>,
-        pub(super) privacy: Option<crate::teams::update_in_org::Privacy>,
-        pub(super) notification_setting: Option<
-            crate::teams::update_in_org::NotificationSetting,
-        >,
+        pub(super) privacy: Option<crate::params::Privacy>,
+        pub(super) notification_setting: Option<crate::params::NotificationSetting>,
         pub(super) permission: Option<crate::teams::update_in_org::Permission>,
         pub(super) parent_team_id: Option<Option<i64>>,
     }
@@ -3059,7 +2875,7 @@ pub mod update_in_org {
         }
         /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
         #[inline]
-        pub fn privacy(mut self, privacy: crate::teams::update_in_org::Privacy) -> Self {
+        pub fn privacy(mut self, privacy: crate::params::Privacy) -> Self {
             self.privacy = Some(privacy);
             self
         }
@@ -3067,7 +2883,7 @@ pub mod update_in_org {
         #[inline]
         pub fn notification_setting(
             mut self,
-            notification_setting: crate::teams::update_in_org::NotificationSetting,
+            notification_setting: crate::params::NotificationSetting,
         ) -> Self {
             self.notification_setting = Some(notification_setting);
             self
@@ -3128,94 +2944,8 @@ pub mod update_in_org {
             self.build().send_with("teams.updateInOrg", crate::runtime::decode::json)
         }
     }
-    /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Privacy {
-        /// `secret`
-        Secret,
-        /// `closed`
-        Closed,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Privacy {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::Secret => "Secret",
-                    Self::Closed => "Closed",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Privacy {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Secret => "secret",
-                Self::Closed => "closed",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Privacy {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    /// Whether @-mentions of the team notify its members. Values: `notifications_enabled`, `notifications_disabled`.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum NotificationSetting {
-        /// `notifications_enabled`
-        NotificationsEnabled,
-        /// `notifications_disabled`
-        NotificationsDisabled,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for NotificationSetting {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::NotificationsEnabled => "NotificationsEnabled",
-                    Self::NotificationsDisabled => "NotificationsDisabled",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl NotificationSetting {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::NotificationsEnabled => "notifications_enabled",
-                Self::NotificationsDisabled => "notifications_disabled",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for NotificationSetting {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
+    pub use crate::params::Privacy;
+    pub use crate::params::NotificationSetting;
     /// **Closing down:** permission for the team's new repositories. Values: `pull`, `push`, `admin`. Default: `pull`.
     #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]

@@ -27,6 +27,10 @@ pub enum Type {
     /// A string restricted to the listed values (a Rust enum with an `Other` fallback).
     Enum {
         values: Vec<String>,
+        /// The Rust type name a spec gives it (`enum_name:`): the enum is then
+        /// `params::<name>` (or the model enum of that name), shared by every spec naming it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
     },
     /// A value that may be an integer or a string (e.g. an id given either way).
     IntegerOrString,
@@ -92,6 +96,22 @@ impl Type {
             Type::Object { .. } | Type::Map { .. } | Type::Any => "object",
         };
         vec![one]
+    }
+}
+
+impl Type {
+    /// Calls `f` with the values and spec-given name of every enum in this type (nested
+    /// fields, items, map values, members and alternatives included).
+    pub fn each_enum<'a>(&'a self, f: &mut impl FnMut(&'a [String], Option<&'a str>)) {
+        match self {
+            Type::Enum { values, name } => f(values, name.as_deref()),
+            Type::Array { items } => items.each_enum(f),
+            Type::Map { values } => values.each_enum(f),
+            Type::Union { types } => types.iter().for_each(|t| t.each_enum(f)),
+            Type::OneOf { alternatives, .. } => alternatives.iter().for_each(|a| a.ty.each_enum(f)),
+            Type::Object { fields } => fields.iter().for_each(|p| p.ty.each_enum(f)),
+            _ => {}
+        }
     }
 }
 

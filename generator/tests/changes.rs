@@ -42,6 +42,7 @@ fn level_of(kind: &str) -> &'static str {
         "endpoint-added",
         "optional-parameter-added",
         "parameter-enum-value-added",
+        "parameter-enum-shared",
         "endpoint-deprecated",
         "method-renamed-with-forward",
         "parameter-deprecated",

@@ -248,7 +248,7 @@ fn corpus_model_is_well_formed() {
                 "{at}: optional path parameter {}",
                 p.spec_name
             );
-            if let Type::Enum { values } = &p.ty {
+            if let Type::Enum { values, .. } = &p.ty {
                 let distinct: BTreeSet<&String> = values.iter().collect();
                 assert!(
                     !values.is_empty() && distinct.len() == values.len(),

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{params, Change, Kind, Side};
 use crate::codegen::return_type;
+use crate::codegen::ParamEnums;
 use crate::model::{Api, BodyKind, Endpoint};
 
 fn key(e: &Endpoint) -> (&str, &str) {
@@ -109,16 +110,24 @@ pub(super) fn compare(base: &Api, new: &Api) -> Vec<Change> {
             .at(Side::New, &e.source, 0),
         );
     }
+    let shared = (ParamEnums::new(base), ParamEnums::new(new));
     for (k, b) in &old {
         if let Some(a) = now.get(k) {
-            compare_one(base, new, b, a, &mut out);
+            compare_one(base, new, &shared, b, a, &mut out);
         }
     }
     out
 }
 
 /// Changes of one endpoint present in both trees.
-fn compare_one(base: &Api, new: &Api, b: &Endpoint, a: &Endpoint, out: &mut Vec<Change>) {
+fn compare_one(
+    base: &Api,
+    new: &Api,
+    shared: &(ParamEnums, ParamEnums),
+    b: &Endpoint,
+    a: &Endpoint,
+    out: &mut Vec<Change>,
+) {
     let subject = name(a);
     let mut push = |kind: Kind, message: String, before: Option<String>, after: Option<String>| {
         out.push(
@@ -237,7 +246,7 @@ fn compare_one(base: &Api, new: &Api, b: &Endpoint, a: &Endpoint, out: &mut Vec<
     if a.docs_url != b.docs_url {
         docs.push("docs link".to_owned());
     }
-    params::compare(b, a, out, &mut docs);
+    params::compare((b, &shared.0), (a, &shared.1), out, &mut docs);
     if !docs.is_empty() {
         out.push(
             Change::new(

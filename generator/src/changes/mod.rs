@@ -96,6 +96,9 @@ kinds! {
     /// A parameter became a timestamp or stopped being one (`string` <-> `timestamp`): with the
     /// crate's `timestamps` feature its Rust type changes (without it both are `String`).
     ParameterTimestampChanged = "parameter-timestamp-changed", Major;
+    /// A parameter's enum stopped being a shared type or became another one: code naming
+    /// the old shared type may no longer compile.
+    ParameterEnumTypeChanged = "parameter-enum-type-changed", Major;
     /// A parameter became nullable or stopped being: its setter takes `Option<T>` or `T`.
     ParameterNullabilityChanged = "parameter-nullability-changed", Major;
     /// A value is gone from a parameter's enum: its variant is gone.
@@ -129,6 +132,9 @@ kinds! {
     EndpointAdded = "endpoint-added", Minor;
     /// A new optional top-level parameter: a new setter.
     OptionalParameterAdded = "optional-parameter-added", Minor;
+    /// A parameter's enum became a shared type (`params::Direction`); its old path
+    /// (`issues::list::Direction`) is re-exported, so code naming it still compiles.
+    ParameterEnumShared = "parameter-enum-shared", Minor;
     /// A new value in a parameter's enum (the enums are `#[non_exhaustive]`).
     ParameterEnumValueAdded = "parameter-enum-value-added", Minor;
     /// An endpoint became deprecated: its method gets `#[deprecated]`.

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{Change, Kind, Side};
+use crate::codegen::ParamEnums;
 use crate::model::{Endpoint, Location, Param, Type};
 
 /// What a user's code sees of one parameter.
@@ -18,14 +19,16 @@ pub(super) struct Fact {
     nullable: bool,
     deprecated: bool,
     values: Vec<String>,
+    /// The shared type of its enum (`params::Direction`), empty for a type of its own.
+    enum_type: String,
     /// A field of a parameter's struct (or of an alternative), not an argument or setter.
     nested: bool,
     pub description: String,
     line: usize,
 }
 
-/// Every parameter of an endpoint by spec name.
-pub(super) fn facts(e: &Endpoint) -> BTreeMap<String, Fact> {
+/// Every parameter of an endpoint by spec name; `shared` are its API's shared enums.
+pub(super) fn facts(e: &Endpoint, shared: &ParamEnums) -> BTreeMap<String, Fact> {
     let mut out = BTreeMap::new();
     if let Some(server) = &e.server {
         out.insert(
@@ -37,6 +40,7 @@ pub(super) fn facts(e: &Endpoint) -> BTreeMap<String, Fact> {
                 nullable: false,
                 deprecated: false,
                 values: Vec::new(),
+                enum_type: String::new(),
                 nested: false,
                 description: server.description.clone(),
                 line: 0,
@@ -44,7 +48,7 @@ pub(super) fn facts(e: &Endpoint) -> BTreeMap<String, Fact> {
         );
     }
     for p in &e.params {
-        flatten(p, false, &mut out);
+        flatten(p, false, shared, &mut out);
     }
     out
 }
@@ -58,7 +62,7 @@ fn location(l: Location) -> &'static str {
     }
 }
 
-fn flatten(p: &Param, nested: bool, out: &mut BTreeMap<String, Fact>) {
+fn flatten(p: &Param, nested: bool, shared: &ParamEnums, out: &mut BTreeMap<String, Fact>) {
     if out.contains_key(&p.spec_name) {
         return; // a field common to several alternatives is listed once
     }
@@ -69,6 +73,7 @@ fn flatten(p: &Param, nested: bool, out: &mut BTreeMap<String, Fact>) {
         nullable: p.nullable,
         deprecated: p.deprecated,
         values: enum_values(&p.ty).cloned().unwrap_or_default(),
+        enum_type: shared_type(p, shared),
         nested,
         description: p.description.clone(),
         line: p.line,
@@ -83,28 +88,44 @@ fn flatten(p: &Param, nested: bool, out: &mut BTreeMap<String, Fact>) {
         out.insert(alias.clone(), alias_fact);
     }
     out.insert(p.spec_name.clone(), fact);
-    flatten_type(&p.spec_name, &p.ty, out);
+    flatten_type(&p.spec_name, &p.ty, shared, out);
 }
 
-fn flatten_type(spec_name: &str, ty: &Type, out: &mut BTreeMap<String, Fact>) {
+fn flatten_type(spec_name: &str, ty: &Type, shared: &ParamEnums, out: &mut BTreeMap<String, Fact>) {
     match ty {
-        Type::Object { fields } => fields.iter().for_each(|f| flatten(f, true, out)),
-        Type::Array { items } => flatten_type(&format!("{spec_name}[]"), items, out),
+        Type::Object { fields } => fields.iter().for_each(|f| flatten(f, true, shared, out)),
+        Type::Array { items } => flatten_type(&format!("{spec_name}[]"), items, shared, out),
         Type::OneOf { alternatives, .. } => {
             for alt in alternatives {
                 if let Type::Object { fields } = &alt.ty {
-                    fields.iter().for_each(|f| flatten(f, true, out));
+                    fields.iter().for_each(|f| flatten(f, true, shared, out));
                 }
             }
         }
-        Type::Map { values } => flatten_type(&format!("{spec_name}.*"), values, out),
+        Type::Map { values } => flatten_type(&format!("{spec_name}.*"), values, shared, out),
         _ => {}
+    }
+}
+
+/// `params::Name` (or `models::Name`) when the parameter's enum (or its items') is shared.
+fn shared_type(p: &Param, shared: &ParamEnums) -> String {
+    let ty = match &p.ty {
+        Type::Array { items } => &**items,
+        ty => ty,
+    };
+    let Type::Enum { values, name } = ty else {
+        return String::new();
+    };
+    match shared.get(&p.spec_name, values, name.as_deref()) {
+        Some(e) if e.model => format!("models::{}", e.name),
+        Some(e) => format!("params::{}", e.name),
+        None => String::new(),
     }
 }
 
 fn enum_values(ty: &Type) -> Option<&Vec<String>> {
     match ty {
-        Type::Enum { values } => Some(values),
+        Type::Enum { values, .. } => Some(values),
         Type::Array { items } => enum_values(items),
         _ => None,
     }
@@ -148,12 +169,12 @@ fn req(required: bool) -> String {
 /// Parameter changes between the same endpoint in both trees; `docs` collects the names of
 /// parameters whose description alone changed.
 pub(super) fn compare(
-    old: &Endpoint,
-    new: &Endpoint,
+    (old, old_shared): (&Endpoint, &ParamEnums),
+    (new, new_shared): (&Endpoint, &ParamEnums),
     out: &mut Vec<Change>,
     docs: &mut Vec<String>,
 ) {
-    let (before, after) = (facts(old), facts(new));
+    let (before, after) = (facts(old, old_shared), facts(new, new_shared));
     let subject = format!("{}.{}", new.scope, new.id);
     let change = |kind: Kind, name: &str, message: String| {
         Change::new(
@@ -235,6 +256,36 @@ pub(super) fn compare(
                     format!("parameter `{name}` became {}", say(a.nullable)),
                 )
                 .values(Some(say(b.nullable)), Some(say(a.nullable))),
+                here,
+            ));
+        }
+        if a.ty == b.ty && a.enum_type != b.enum_type {
+            let own = |t: &str| {
+                if t.is_empty() {
+                    "a type of its own".to_owned()
+                } else {
+                    format!("`{t}`")
+                }
+            };
+            let kind = if b.enum_type.is_empty() {
+                Kind::ParameterEnumShared
+            } else {
+                Kind::ParameterEnumTypeChanged
+            };
+            out.push(place(
+                change(
+                    kind,
+                    name,
+                    format!(
+                        "the enum of parameter `{name}` changed from {} to {}",
+                        own(&b.enum_type),
+                        own(&a.enum_type)
+                    ),
+                )
+                .values(
+                    (!b.enum_type.is_empty()).then(|| b.enum_type.clone()),
+                    (!a.enum_type.is_empty()).then(|| a.enum_type.clone()),
+                ),
                 here,
             ));
         }

@@ -6,10 +6,11 @@ use quote::{format_ident, quote};
 
 use super::docs::{self, Doc};
 use super::naming::{bare, ident, scope_module, type_name, Names};
+use super::param_plan::ParamEnums;
 use super::returns::{returns, Returns};
 use super::types::{Shape, TypeCx, PRELUDE};
 use super::wire::{build_fn, ParamField};
-use crate::model::{Api, BodyKind, Endpoint, Location, Type};
+use crate::model::{Api, BodyKind, Endpoint, Location, Param, Type};
 
 /// Builder method names a parameter setter must not take (`origin` only on `{origin}` routes).
 const BUILDER_METHODS: &[&str] = &["build", "send", "send_with_response", "paginate"];
@@ -42,8 +43,43 @@ fn unshadowed(name: String, suffix: &str) -> Ident {
     }
 }
 
+/// Whether `endpoint` gets its own module: all but renamed ones whose target exists (those
+/// forward to it).
+pub(crate) fn generates_module(api: &Api, endpoint: &Endpoint) -> bool {
+    endpoint.renamed_to.as_ref().is_none_or(|(scope, id)| {
+        !api.endpoints
+            .iter()
+            .any(|e| &e.scope == scope && &e.id == id)
+    })
+}
+
+/// The whole raw body: bytes, whatever its row says.
+static RAW_BODY: Type = Type::Bytes;
+
+/// The parameters that become builder fields (the `{origin}` row is the origin setter), each
+/// with the type its field holds one value of (a raw body is bytes).
+pub(crate) fn typed_params(endpoint: &Endpoint) -> Vec<(&Param, &Type)> {
+    let raw_param = match &endpoint.body {
+        BodyKind::Raw { param, .. } => Some(param.as_str()),
+        _ => None,
+    };
+    endpoint
+        .params
+        .iter()
+        .filter(|p| !(endpoint.origin && p.wire_name == "origin" && p.location != Location::Path))
+        .map(|p| {
+            if raw_param == Some(p.wire_name.as_str()) {
+                (p, &RAW_BODY)
+            } else {
+                (p, &p.ty)
+            }
+        })
+        .collect()
+}
+
 /// Generate one endpoint; a renamed endpoint whose target exists becomes a deprecated forward.
-pub fn endpoint_code(api: &Api, endpoint: &Endpoint) -> EndpointCode {
+/// Enums `shared` holds are named from there (`crate::params::Direction`).
+pub fn endpoint_code(api: &Api, shared: &ParamEnums, endpoint: &Endpoint) -> EndpointCode {
     if let Some((scope, id)) = &endpoint.renamed_to {
         if let Some(target) = api
             .endpoints
@@ -51,12 +87,12 @@ pub fn endpoint_code(api: &Api, endpoint: &Endpoint) -> EndpointCode {
             .find(|e| &e.scope == scope && &e.id == id)
         {
             return EndpointCode {
-                method: alias_method(endpoint, target),
+                method: alias_method(shared, endpoint, target),
                 module: None,
             };
         }
     }
-    full_endpoint(api, endpoint)
+    full_endpoint(api, shared, endpoint)
 }
 
 /// Argument list and conversion expressions for the required parameters of `endpoint`.
@@ -65,13 +101,14 @@ struct Signature {
     names: Vec<Ident>,
 }
 
-fn full_endpoint(api: &Api, endpoint: &Endpoint) -> EndpointCode {
+fn full_endpoint(api: &Api, shared: &ParamEnums, endpoint: &Endpoint) -> EndpointCode {
     let returns = returns(api, endpoint);
     let builder = builder_name(endpoint);
     let module = ident(&endpoint.rust_name);
     let scope = scope_struct(&endpoint.scope);
     let scope_mod = ident(&scope_module(&endpoint.scope));
-    let mut types = TypeCx::new(quote!(crate::#scope_mod::#module), &[&builder.to_string()]);
+    let mut types = TypeCx::new(quote!(crate::#scope_mod::#module), &[&builder.to_string()])
+        .sharing(shared, quote!(crate));
     let fields = param_fields(endpoint, &mut types);
 
     let signature = signature(endpoint, &fields);
@@ -241,21 +278,14 @@ pub(crate) fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<Param
         &["client"]
     };
     let mut field_names = Names::with_reserved(reserved);
-    let raw_param = match &endpoint.body {
-        BodyKind::Raw { param, .. } => Some(param.as_str()),
-        _ => None,
-    };
-    endpoint
-        .params
-        .iter()
-        .filter(|p| !(endpoint.origin && p.wire_name == "origin" && p.location != Location::Path))
-        .map(|p| {
-            let is_raw = raw_param == Some(p.wire_name.as_str());
+    typed_params(endpoint)
+        .into_iter()
+        .map(|(p, ty_model)| {
+            let is_raw = std::ptr::eq(ty_model, &RAW_BODY);
             // Path parameters are always required: the route cannot be built without them.
             let required = p.required || p.location == Location::Path;
             let nullable = p.nullable && p.location == Location::Body && !is_raw;
-            let ty_model = if is_raw { Type::Bytes } else { p.ty.clone() };
-            let ty = types.rust_type(&ty_model, &p.spec_name, &p.description);
+            let ty = types.rust_type(ty_model, &p.spec_name, &p.description);
             let field = ident(&field_names.claim(&p.rust_name));
             let taken = BUILDER_METHODS.contains(&bare(&p.rust_name))
                 || (endpoint.origin && bare(&p.rust_name) == "origin");
@@ -266,7 +296,7 @@ pub(crate) fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<Param
             };
             ParamField {
                 param: p.clone(),
-                ty_model,
+                ty_model: ty_model.clone(),
                 ty,
                 shape: Shape::of(required, nullable),
                 arg: ident(&p.rust_name),
@@ -456,11 +486,12 @@ fn method_docs(
 }
 
 /// A renamed endpoint: a deprecated method forwarding to its target, never duplicate code.
-fn alias_method(endpoint: &Endpoint, target: &Endpoint) -> TokenStream {
+fn alias_method(shared: &ParamEnums, endpoint: &Endpoint, target: &Endpoint) -> TokenStream {
     let target_scope = ident(&scope_module(&target.scope));
     let target_module = ident(&target.rust_name);
     let reserved = builder_name(target).to_string();
-    let mut types = TypeCx::new(quote!(crate::#target_scope::#target_module), &[&reserved]);
+    let mut types = TypeCx::new(quote!(crate::#target_scope::#target_module), &[&reserved])
+        .sharing(shared, quote!(crate));
     let fields = param_fields(target, &mut types);
     let signature = signature(target, &fields);
     let args = &signature.args;

@@ -9,6 +9,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::endpoint::{endpoint_code, scope_struct};
 use super::naming::scope_module;
+use super::param_plan::ParamEnums;
 use super::{format_file, CodegenTimings, GeneratedFile, MARKER_LINE};
 use crate::model::{Api, Endpoint};
 use crate::package::Package;
@@ -115,6 +116,7 @@ pub fn crate_files(api: &Api, package: &Package) -> (Vec<GeneratedFile>, Codegen
     let scopes = scopes(api);
     let counts: Vec<(String, usize)> = scopes.iter().map(|(m, e)| (m.clone(), e.len())).collect();
     let example = super::readme::usage_example(api, package);
+    let shared = ParamEnums::new(api);
     let mut files = vec![
         GeneratedFile::new("Cargo.toml", cargo_toml(api, package, &scopes)),
         GeneratedFile::new("README.md", super::readme::readme(api, package, &counts)),
@@ -124,11 +126,15 @@ pub fn crate_files(api: &Api, package: &Package) -> (Vec<GeneratedFile>, Codegen
                 &scopes,
                 &example,
                 !api.models.is_empty(),
+                shared.enums.iter().any(|e| !e.model),
             ))),
         ),
     ];
-    let (scope_files, timings) = scope_files(api, &scopes);
+    let (scope_files, timings) = scope_files(api, &shared, &scopes);
     files.extend(scope_files);
+    for (path, tokens) in super::params::params_files(&shared) {
+        files.push(GeneratedFile::new(path, format_file(&tokens)));
+    }
     if !api.models.is_empty() {
         for (path, tokens) in super::models::models_files(api) {
             files.push(GeneratedFile::new(path, format_file(&tokens)));
@@ -153,6 +159,7 @@ pub fn crate_files(api: &Api, package: &Package) -> (Vec<GeneratedFile>, Codegen
 /// finish. The caller sorts the files, so the output does not depend on the schedule.
 fn scope_files(
     api: &Api,
+    shared: &ParamEnums,
     scopes: &BTreeMap<String, Vec<&Endpoint>>,
 ) -> (Vec<GeneratedFile>, CodegenTimings) {
     let mut jobs: Vec<(&String, &Vec<&Endpoint>)> = scopes.iter().collect();
@@ -168,7 +175,7 @@ fn scope_files(
             jobs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
         {
             let start = std::time::Instant::now();
-            let tokens = scope_file(api, &endpoints[0].scope, endpoints);
+            let tokens = scope_file(api, shared, &endpoints[0].scope, endpoints);
             let formatting = std::time::Instant::now();
             let text = format_file(&tokens);
             done.1.tokens += formatting - start;
@@ -243,6 +250,7 @@ fn lib_rs(
     scopes: &BTreeMap<String, Vec<&Endpoint>>,
     example: &str,
     has_models: bool,
+    has_params: bool,
 ) -> TokenStream {
     let mut crate_doc = String::from(
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
@@ -295,6 +303,12 @@ fn lib_rs(
             pub mod models;
         }
     });
+    let params = has_params.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod params;
+        }
+    });
     quote! {
         #doc
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -310,6 +324,8 @@ fn lib_rs(
         pub mod runtime;
 
         #models
+
+        #params
 
         pub use runtime::{Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result, Timestamp};
 
@@ -348,13 +364,18 @@ fn inner_doc_attrs(text: &str) -> TokenStream {
 }
 
 /// The scope struct, its accessor on `Client`, the methods and the endpoint modules.
-pub fn scope_file(api: &Api, scope: &str, endpoints: &[&Endpoint]) -> TokenStream {
+pub fn scope_file(
+    api: &Api,
+    shared: &ParamEnums,
+    scope: &str,
+    endpoints: &[&Endpoint],
+) -> TokenStream {
     let name = scope_struct(scope);
     let accessor = format_ident!("{}", scope_module(scope));
     let mut methods = Vec::new();
     let mut modules = Vec::new();
     for e in endpoints {
-        let code = endpoint_code(api, e);
+        let code = endpoint_code(api, shared, e);
         methods.push(code.method);
         modules.extend(code.module);
     }

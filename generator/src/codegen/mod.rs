@@ -8,6 +8,8 @@ mod model_plan;
 mod models;
 mod naming;
 mod one_of;
+mod param_plan;
+mod params;
 mod readme;
 mod returns;
 mod seal;
@@ -28,6 +30,7 @@ use crate::model::{Api, Endpoint};
 
 pub use docs::sanitize as sanitize_markdown;
 pub use naming::{scope_module, variant_name};
+pub use param_plan::ParamEnums;
 pub use seal::hand_edited;
 
 /// What the conformance calls (`crate::conformance`) reuse, so that the methods, setters,
@@ -35,8 +38,9 @@ pub use seal::hand_edited;
 pub(crate) mod reuse {
     pub(crate) use super::endpoint::{builder_name, origin_required, param_fields};
     pub(crate) use super::naming::{bare, ident, scope_module, type_name};
+    pub(crate) use super::param_plan::ParamEnums;
     pub(crate) use super::returns::returns;
-    pub(crate) use super::types::{enum_variants, member_name, Shape, TypeCx};
+    pub(crate) use super::types::{enum_variants, member_name, Shape, TypeCx, PRELUDE};
     pub(crate) use super::wire::route_template;
 }
 
@@ -103,7 +107,8 @@ pub fn return_type(api: &Api, endpoint: &Endpoint) -> String {
 /// The formatted code generated for one endpoint: its method in the scope's `impl` block and
 /// its module (builder, enums, body structs). Used for per-spec snapshots.
 pub fn endpoint_source(api: &Api, endpoint: &Endpoint) -> String {
-    let code = endpoint::endpoint_code(api, endpoint);
+    let shared = param_plan::ParamEnums::new(api);
+    let code = endpoint::endpoint_code(api, &shared, endpoint);
     let scope = endpoint::scope_struct(&endpoint.scope);
     let method = code.method;
     let module = code.module;

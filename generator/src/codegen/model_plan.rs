@@ -109,9 +109,11 @@ fn model_scopes(
 ) -> BTreeMap<String, BTreeSet<String>> {
     let by_name: BTreeMap<&str, &Model> = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let shared = super::param_plan::ParamEnums::new(api);
     for e in &api.endpoints {
         let feature = scope_module(&e.scope);
-        let mut roots: Vec<&str> = Vec::new();
+        // Enum models that parameters name (`enum_name:`) are reached by their endpoints too.
+        let mut roots: Vec<&str> = shared.models_of(api, e);
         for r in &e.responses {
             if let Some(body) = &r.body {
                 refs(body, &mut roots);

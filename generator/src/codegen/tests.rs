@@ -99,6 +99,7 @@ fn packages_endpoint() -> Endpoint {
         values: ["npm", "maven", "rubygems", "docker", "nuget", "container"]
             .map(String::from)
             .to_vec(),
+        name: None,
     };
     endpoint(
         "packages",
@@ -122,6 +123,7 @@ pub(crate) fn issues_create() -> Endpoint {
         Location::Body,
         Type::Enum {
             values: vec!["open".into(), "closed".into()],
+            name: None,
         },
         false,
     );

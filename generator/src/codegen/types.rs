@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 
 use super::docs::{self, Doc};
 use super::naming::{bare, ident, type_name, variant_name, Names};
+use super::param_plan::{ParamEnums, SharedEnum};
 use crate::model::{Param, Type};
 
 /// How a parameter's value is held: required or optional, `null`-able or not.
@@ -80,8 +81,10 @@ pub const PRELUDE: &[&str] = &[
 
 /// Collects the types (enums, structs) generated for one endpoint module.
 #[derive(Debug)]
-pub struct TypeCx {
+pub struct TypeCx<'s> {
     names: Names,
+    /// The shared enums (`params`) and the crate root their paths start from.
+    shared: Option<(&'s ParamEnums, TokenStream)>,
     items: Vec<TokenStream>,
     /// Absolute path of the module the types live in (`crate::repos::get`).
     module: TokenStream,
@@ -90,7 +93,7 @@ pub struct TypeCx {
     named: Vec<(String, TokenStream)>,
 }
 
-impl TypeCx {
+impl<'s> TypeCx<'s> {
     /// A context for types living in `module` (an absolute path, so they can be named from
     /// anywhere), whose namespace already holds `reserved` (e.g. the builder's name).
     pub fn new(module: TokenStream, reserved: &[&str]) -> Self {
@@ -100,10 +103,28 @@ impl TypeCx {
         }
         TypeCx {
             names,
+            shared: None,
             items: Vec::new(),
             module,
             named: Vec::new(),
         }
+    }
+
+    /// Name enums that `shared` holds from there (`root::params::Direction`), re-exported
+    /// under their local name so that the module's old paths keep working.
+    pub fn sharing(mut self, shared: &'s ParamEnums, root: TokenStream) -> Self {
+        self.shared = Some((shared, root));
+        self
+    }
+
+    /// The shared enum an enum of `values` named from `hint` is, if any.
+    pub fn shared_enum(
+        &self,
+        hint: &str,
+        values: &[String],
+        name: Option<&str>,
+    ) -> Option<&'s SharedEnum> {
+        self.shared.as_ref()?.0.get(hint, values, name)
     }
 
     /// The path of the type first generated for `hint` (a spec name such as `committer`, or
@@ -139,18 +160,24 @@ impl TypeCx {
             Type::IntegerOrString => quote!(crate::runtime::IntOrString),
             Type::Any => quote!(::serde_json::Value),
             Type::Bytes => quote!(Vec<u8>),
-            Type::Enum { values } => {
-                let name = self.names.claim(&type_name(hint));
-                let name = format_ident!("{}", name);
-                self.items.push(enum_item(&name, values, doc));
-                self.path_of(hint, &name)
+            Type::Enum { values, name } => {
+                // The name it had in this module before it was shared (a spec-given name
+                // always makes it shared), so that paths users wrote keep working.
+                let local = format_ident!("{}", self.names.claim(&type_name(hint)));
+                if let Some((plan, root)) = &self.shared {
+                    if let Some(shared) = plan.get(hint, values, name.as_deref()) {
+                        let path = shared.path(root);
+                        let alias = (local != shared.name).then(|| quote!(as #local));
+                        self.items.push(quote!(pub use #path #alias;));
+                        self.named.push((hint.to_owned(), path.clone()));
+                        return path;
+                    }
+                }
+                self.items.push(enum_item(&local, values, doc));
+                self.path_of(hint, &local)
             }
             Type::Array { items } => {
-                let item_hint = match **items {
-                    Type::Object { .. } => format!("{hint}_item"),
-                    _ => hint.to_owned(),
-                };
-                let inner = self.rust_type(items, &item_hint, doc);
+                let inner = self.rust_type(items, &array_item_hint(hint, items), doc);
                 quote!(Vec<#inner>)
             }
             Type::Map { values } => {
@@ -341,6 +368,14 @@ impl TypeCx {
     }
 }
 
+/// The hint an array's items are named from: `labels_item` for objects, else the array's.
+pub fn array_item_hint(hint: &str, items: &Type) -> String {
+    match items {
+        Type::Object { .. } => format!("{hint}_item"),
+        _ => hint.to_owned(),
+    }
+}
+
 /// `impl Name { pub fn new(required…) -> Self }`: required fields as arguments (strings and
 /// string lists accept anything convertible), optional ones `None`.
 fn constructor(name: &proc_macro2::Ident, fields: &[Param], types: &[TokenStream]) -> TokenStream {
@@ -480,111 +515,5 @@ pub fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> Tok
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn render(ty: &Type) -> (String, String) {
-        let mut cx = TypeCx::new(quote!(self), &["Builder"]);
-        let t = cx.rust_type(ty, "state", "The state.");
-        let items = cx.into_items();
-        let file: syn::File = syn::parse2(quote!(#(#items)*)).unwrap();
-        (t.to_string().replace(' ', ""), prettyplease::unparse(&file))
-    }
-
-    #[test]
-    fn scalars_map_to_rust_types() {
-        assert_eq!(render(&Type::Integer).0, "i64");
-        assert_eq!(render(&Type::Number).0, "f64");
-        assert_eq!(render(&Type::Boolean).0, "bool");
-        assert_eq!(render(&Type::String).0, "String");
-        assert_eq!(
-            render(&Type::IntegerOrString).0,
-            "crate::runtime::IntOrString"
-        );
-        assert_eq!(render(&Type::Any).0, "::serde_json::Value");
-        assert_eq!(render(&Type::Bytes).0, "Vec<u8>");
-        let arr = Type::Array {
-            items: Box::new(Type::Integer),
-        };
-        assert_eq!(render(&arr).0, "Vec<i64>");
-        let map = Type::Map {
-            values: Box::new(Type::String),
-        };
-        assert_eq!(
-            render(&map).0,
-            "::std::collections::BTreeMap<String,String>"
-        );
-    }
-
-    #[test]
-    fn objects_without_known_fields_are_json_maps() {
-        let (t, items) = render(&Type::Object { fields: Vec::new() });
-        assert_eq!(t, "::serde_json::Map<String,::serde_json::Value>");
-        assert!(items.trim().is_empty(), "{items}");
-    }
-
-    #[test]
-    fn enums_get_variants_as_str_and_fallback() {
-        let values = ["open", "closed", "other", "+1", "Open"]
-            .map(String::from)
-            .to_vec();
-        let (t, src) = render(&Type::Enum { values });
-        assert_eq!(t, "self::State");
-        for needle in [
-            "Open,",
-            "Closed,",
-            "OtherValue,",
-            "PlusOne,",
-            "Open2,",
-            "Other(String)",
-            "Self::PlusOne => \"+1\"",
-            "Self::Open2 => \"Open\"",
-            "serializer.serialize_str(self.as_str())",
-        ] {
-            assert!(src.contains(needle), "{needle} missing in\n{src}");
-        }
-    }
-
-    #[test]
-    fn objects_become_serialize_structs_with_wire_names() {
-        let field = |wire: &str, rust: &str, required: bool, nullable: bool| Param {
-            spec_name: format!("state.{wire}"),
-            wire_name: wire.into(),
-            rust_name: rust.into(),
-            location: crate::model::Location::Body,
-            ty: Type::String,
-            required,
-            nullable,
-            allows_slash: false,
-            deprecated: false,
-            aliases: Vec::new(),
-            description: String::new(),
-            line: 1,
-        };
-        let ty = Type::Object {
-            fields: vec![
-                field("type", "r#type", true, false),
-                field("enterprise-team", "enterprise_team", false, false),
-                field("date", "date", false, true),
-            ],
-        };
-        let (t, src) = render(&ty);
-        assert_eq!(t, "self::State");
-        assert!(src.contains("pub r#type: String"), "{src}");
-        assert!(
-            src.contains("#[serde(rename = \"enterprise-team\")]"),
-            "{src}"
-        );
-        assert!(!src.contains("rename = \"type\""), "{src}");
-        assert!(
-            src.contains("pub date: Option<\n        Option<String>,\n    >")
-                || src.contains("pub date: Option<Option<String>>"),
-            "{src}"
-        );
-        assert!(src.contains("skip_serializing_if"), "{src}");
-        assert!(
-            !src.contains("Default"),
-            "a required field forbids Default: {src}"
-        );
-    }
-}
+#[path = "types_tests.rs"]
+mod tests;

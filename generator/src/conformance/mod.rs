@@ -24,7 +24,7 @@ use quote::{format_ident, quote};
 
 use crate::codegen::reuse::{
     bare, builder_name, ident, origin_required, param_fields, returns, route_template,
-    scope_module, TypeCx,
+    scope_module, ParamEnums, TypeCx,
 };
 use crate::model::{Api, Endpoint, HttpMethod};
 use values::Values;
@@ -42,10 +42,11 @@ pub fn calls_source(api: &Api, krate: &str) -> String {
         let id = format_ident!("{}", krate);
         quote!(::#id)
     };
+    let shared = ParamEnums::new(api);
     let mut scopes: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
     let mut rows = Vec::new();
     for endpoint in &api.endpoints {
-        let calls = endpoint_calls(api, endpoint, &krate_path);
+        let calls = endpoint_calls(api, &shared, endpoint, &krate_path);
         let module = format_ident!("{}", scope_module(&endpoint.scope));
         rows.push(calls.row(&module));
         scopes
@@ -141,6 +142,7 @@ impl EndpointCalls<'_> {
 /// parameters).
 fn endpoint_calls<'a>(
     api: &'a Api,
+    shared: &ParamEnums,
     endpoint: &'a Endpoint,
     krate: &TokenStream,
 ) -> EndpointCalls<'a> {
@@ -156,7 +158,8 @@ fn endpoint_calls<'a>(
     let builder = builder_name(target);
     let scope_mod = ident(&scope_module(&target.scope));
     let module = ident(&target.rust_name);
-    let mut types = TypeCx::new(quote!(#krate::#scope_mod::#module), &[&builder.to_string()]);
+    let mut types = TypeCx::new(quote!(#krate::#scope_mod::#module), &[&builder.to_string()])
+        .sharing(shared, krate.clone());
     let fields = param_fields(target, &mut types);
     let route = route_key(target.method.as_str(), &route_template(target));
     let values = |full| Values {

@@ -16,7 +16,7 @@ use crate::model::{Location, Param, Type};
 /// Builds value expressions for one endpoint.
 pub struct Values<'a> {
     /// The endpoint's types, as generated (looked up by hint).
-    pub types: &'a TypeCx,
+    pub types: &'a TypeCx<'a>,
     /// The generated crate's path (`::github_rest_client`).
     pub krate: TokenStream,
     /// Set optional fields of nested objects too (the "every optional parameter" call).
@@ -48,8 +48,16 @@ impl Values<'_> {
             }
             Type::Any => quote!(::serde_json::json!({})),
             Type::Bytes => quote!(b"conformance".to_vec()),
-            Type::Enum { values } => {
+            Type::Enum {
+                values,
+                name: enum_name,
+            } => {
                 let path = self.named(hint);
+                // A shared enum's variants are named from its own value order.
+                let values = self
+                    .types
+                    .shared_enum(hint, values, enum_name.as_deref())
+                    .map_or(values, |s| &s.values);
                 match enum_variants(values).first() {
                     Some((variant, _)) => quote!(#path::#variant),
                     None => {

@@ -50,7 +50,7 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
         super::arrays::array_by_wording(ctx),
         Some(Type::Array { items }) if *items == Type::String
     );
-    let values = Type::Enum { values };
+    let values = Type::Enum { values, name: None };
     Some(if is_list {
         Type::Array {
             items: Box::new(values),
@@ -254,6 +254,7 @@ pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
     if named >= 2 {
         return Some(Type::Enum {
             values: distinct(ticked),
+            name: None,
         });
     }
     let words = text_words(&sentence[at..]);
@@ -410,7 +411,8 @@ mod tests {
         assert_eq!(
             listed_enum(&c),
             Some(Type::Enum {
-                values: vec!["open".into(), "closed".into()]
+                values: vec!["open".into(), "closed".into()],
+                name: None,
             })
         );
         assert_eq!(
@@ -425,7 +427,8 @@ mod tests {
             listed_enum(&list),
             Some(Type::Array {
                 items: Box::new(Type::Enum {
-                    values: vec!["merge".into(), "squash".into()]
+                    values: vec!["merge".into(), "squash".into()],
+                    name: None,
                 })
             })
         );
@@ -442,7 +445,8 @@ mod tests {
         assert_eq!(
             listed_enum(&c),
             Some(Type::Enum {
-                values: vec!["created".into(), "updated".into(), "epss_percentage".into()]
+                values: vec!["created".into(), "updated".into(), "epss_percentage".into()],
+                name: None,
             })
         );
         // A choice between parameters is no enum of values.

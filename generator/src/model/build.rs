@@ -346,6 +346,22 @@ fn build_param(
     let mut description = description;
     if let Some(e) = row_explicit(spec, node) {
         ty = explicit::override_type(e, ty);
+        if let Some(name) = &e.enum_name {
+            match explicit::name_enum(ty.clone(), name) {
+                Some(named) => ty = named,
+                None => diags.push(
+                    Diagnostic::new(
+                        &spec.path,
+                        e.line,
+                        format!(
+                            "`enum_name: {name}` given for `{}`, which is not an enum",
+                            node.spec_name
+                        ),
+                    )
+                    .with_hint("list its values with `enum:` or remove `enum_name`"),
+                ),
+            }
+        }
         required = e.required.unwrap_or(required);
         let null_member = e.ty.as_deref().is_some_and(explicit::union_has_null);
         nullable = e.nullable.unwrap_or(nullable || null_member);

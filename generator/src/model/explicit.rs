@@ -84,6 +84,17 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
                 .with_hint("declare it `object` or `array`, or remove the nested rows"),
             );
         }
+        if let Some(name) = &e.enum_name {
+            if !valid_enum_name(name) {
+                out.push(
+                    at(format!(
+                        "`enum_name: {name}` of `{}` is not a Rust type name",
+                        e.name
+                    ))
+                    .with_hint("use UpperCamelCase ASCII letters and digits, e.g. `IssueSort`"),
+                );
+            }
+        }
         for (key, value) in [("type", &e.ty), ("items", &e.items)] {
             if let Some(t) = value {
                 if crate::parse::type_members(t).any(|m| m != "null" && scalar_type(m).is_none()) {
@@ -132,6 +143,7 @@ pub fn find<'a>(spec: &'a SpecFile, name: &str) -> Option<&'a ExplicitParam> {
 pub fn override_type(e: &ExplicitParam, inferred: Type) -> Type {
     let enum_of = |values: &Vec<String>| Type::Enum {
         values: values.clone(),
+        name: None,
     };
     let items = || match (&e.items, &e.values) {
         (Some(t), _) if t != "string" => scalar_type(t).unwrap_or(Type::Any),
@@ -165,6 +177,27 @@ pub fn override_type(e: &ExplicitParam, inferred: Type) -> Type {
         Some(t) if t.contains('|') => union_type(t).unwrap_or(inferred),
         Some(t) => scalar_type(t).unwrap_or(inferred),
         None => inferred,
+    }
+}
+
+/// An UpperCamelCase ASCII name that generated code may give a type (no prelude name).
+fn valid_enum_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && !crate::codegen::reuse::PRELUDE.contains(&name)
+}
+
+/// `ty` with its enum (or its items' enum) named `name`; `None` when it is no enum.
+pub fn name_enum(ty: Type, name: &str) -> Option<Type> {
+    match ty {
+        Type::Enum { values, .. } => Some(Type::Enum {
+            values,
+            name: Some(name.to_owned()),
+        }),
+        Type::Array { items } => Some(Type::Array {
+            items: Box::new(name_enum(*items, name)?),
+        }),
+        _ => None,
     }
 }
 
@@ -207,6 +240,7 @@ mod tests {
             description: None,
             line: 3,
             one_of: None,
+            enum_name: None,
         }
     }
 
@@ -285,7 +319,8 @@ mod tests {
         assert_eq!(
             override_type(&e, Type::String),
             Type::Enum {
-                values: vec!["+1".into()]
+                values: vec!["+1".into()],
+                name: None,
             }
         );
     }

@@ -103,7 +103,7 @@ fn endpoint_json(e: &Endpoint) -> Value {
 /// The enum values of a type or of its array elements.
 fn enum_values(ty: &Type) -> Option<&Vec<String>> {
     match ty {
-        Type::Enum { values } => Some(values),
+        Type::Enum { values, .. } => Some(values),
         Type::Array { items } => enum_values(items),
         _ => None,
     }

@@ -3,6 +3,7 @@
 
 mod alternatives;
 mod build;
+mod enum_names;
 mod explicit;
 pub mod inspect;
 mod tree;
@@ -146,6 +147,7 @@ pub fn build_api_with_models(
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
     check_duplicate_ids(&endpoints, &mut diags);
     check_renames(specs, &endpoints, &mut diags);
+    enum_names::check(&endpoints, &models, &mut diags);
     if diags.is_empty() {
         Ok(Api { endpoints, models })
     } else {

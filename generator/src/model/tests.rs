@@ -271,6 +271,7 @@ fn explicit_entries_override_inference() {
             description: None,
             line: 5,
             one_of: None,
+            enum_name: None,
         },
         ExplicitParam {
             name: "labels".into(),
@@ -283,6 +284,7 @@ fn explicit_entries_override_inference() {
             description: Some("Reactions.".into()),
             line: 6,
             one_of: None,
+            enum_name: None,
         },
     ];
     let e = one(s);
@@ -294,7 +296,8 @@ fn explicit_entries_override_inference() {
     assert_eq!(
         e.params[1].ty,
         Type::Enum {
-            values: vec!["+1".into(), "won't fix".into()]
+            values: vec!["+1".into(), "won't fix".into()],
+            name: None,
         }
     );
     assert_eq!(e.params[1].description, "Reactions.");
@@ -346,6 +349,7 @@ fn all_problems_are_reported_with_file_and_line() {
         description: None,
         line: 3,
         one_of: None,
+        enum_name: None,
     }];
     bad.renamed_to = Some(("repos".into(), "missing".into()));
     bad.renamed_line = 12;
@@ -413,6 +417,7 @@ fn explicit_entries_must_agree_with_route_and_nesting() {
         description: None,
         line,
         one_of: None,
+        enum_name: None,
     };
     s.explicit = vec![
         entry("owner", Some("query"), None, 1),
@@ -444,6 +449,7 @@ fn explicit_enum_values_are_distinct() {
         description: None,
         line: 5,
         one_of: None,
+        enum_name: None,
     }];
     let errs = errors(&[s]);
     assert_eq!(errs.len(), 1);

@@ -335,7 +335,7 @@ fn read_explicit(
                 rep.error(
                     at,
                     format!("malformed `parameters` entry {}: {msg}", i + 1),
-                    "an entry has `name` and optionally `in`, `type`, `items`, `enum`, `nullable`, `required`, `description`, `one_of`",
+                    "an entry has `name` and optionally `in`, `type`, `items`, `enum`, `nullable`, `required`, `description`, `one_of`, `enum_name`",
                 );
             }
         }

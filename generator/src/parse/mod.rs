@@ -84,6 +84,10 @@ pub struct ExplicitParam {
     /// Alternatives of which exactly one is sent: each group lists rows (relative to `name`,
     /// or top-level rows when `name` is absent) sent together, or is one type name (`string`).
     pub one_of: Option<Vec<AlternativeGroup>>,
+    /// The Rust name of the parameter's enum (or of its items' enum): `params::<name>`,
+    /// shared by every spec that names it, or `models::<name>` when that is an enum model
+    /// with the same values.
+    pub enum_name: Option<String>,
     /// 1-based line in the file of this entry (filled in by the parser, not from YAML).
     #[serde(skip)]
     pub line: usize,

@@ -87,6 +87,19 @@ pub fn base() -> Tree {
     t
 }
 
+/// `things/list.md` with an optional `state` enum of `values` (YAML after `enum:`).
+fn add_list(t: &mut Tree, values: &str) {
+    t.insert(
+        "things/list.md".into(),
+        spec(
+            "GET /things",
+            &[("state", false)],
+            &format!("parameters:\n  - name: state\n    enum: {values}\n"),
+            "Lists things.",
+        ),
+    );
+}
+
 pub fn edit(t: &mut Tree, file: &str, from: &str, to: &str) {
     let text = t.get_mut(file).unwrap_or_else(|| panic!("no {file}"));
     assert!(text.contains(from), "{file} has no `{from}`");
@@ -362,6 +375,22 @@ pub fn cases() -> Vec<(&'static str, Edit, Edit, &'static [&'static str])> {
             |_| {},
             |t| edit(t, "things/get.md", "[open, closed]", "[open, closed, all]"),
             &["parameter-enum-value-added"],
+        ),
+        (
+            "enum shared",
+            |t| add_list(t, "[open]"),
+            |t| add_list(t, "[closed, open]"),
+            &[
+                "parameter-enum-shared",
+                "parameter-enum-shared",
+                "parameter-enum-value-added",
+            ],
+        ),
+        (
+            "shared enum type changed",
+            |t| add_list(t, "[closed, open]"),
+            |t| add_list(t, "[closed, open]\n    enum_name: ListState"),
+            &["parameter-enum-type-changed", "parameter-enum-type-changed"],
         ),
         (
             "endpoint deprecated",
