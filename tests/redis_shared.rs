@@ -30,7 +30,10 @@ fn main() {
         let start = Instant::now();
         println!("test {name} ...");
         test(&redis, &rt);
-        println!("test {name} ... ok ({:.1} s)", start.elapsed().as_secs_f64());
+        println!(
+            "test {name} ... ok ({:.1} s)",
+            start.elapsed().as_secs_f64()
+        );
     }
 }
 
@@ -54,7 +57,12 @@ fn run_workers(job: &Job) -> Vec<std::collections::HashMap<String, String>> {
 /// 1 s apart, and the server never holds more than three requests at once.
 fn pacing(redis: &RedisServer, rt: &tokio::runtime::Runtime) {
     let server = rt.block_on(Recorder::start(|_, _| ok_after(Duration::from_millis(150))));
-    let mut job = job(redis, "pace", &server.base, "POST /w,POST /w,GET /r,GET /r,GET /r,GET /r");
+    let mut job = job(
+        redis,
+        "pace",
+        &server.base,
+        "POST /w,POST /w,GET /r,GET /r,GET /r,GET /r",
+    );
     job.max_concurrent = Some(3);
     for r in run_workers(&job) {
         assert_eq!(r["ok"], "6", "every call succeeds: {r:?}");
@@ -96,16 +104,27 @@ fn rate_limit(redis: &RedisServer, rt: &tokio::runtime::Runtime) {
         ];
         Answer::After(
             Duration::ZERO,
-            response("403 Forbidden", &headers, r#"{"message":"API rate limit exceeded"}"#),
+            response(
+                "403 Forbidden",
+                &headers,
+                r#"{"message":"API rate limit exceeded"}"#,
+            ),
         )
     }));
     let job = job(redis, "limit", &server.base, "POST /w");
     for r in run_workers(&job) {
-        assert_eq!(r["ok"], "1", "every call succeeds (the limited one after the reset): {r:?}");
+        assert_eq!(
+            r["ok"], "1",
+            "every call succeeds (the limited one after the reset): {r:?}"
+        );
     }
     let reset_ms = *reset.lock().unwrap() * 1000;
     let arrivals = server.arrivals();
-    assert_eq!(arrivals.len(), WORKERS + 1, "four writes and one retry: {arrivals:?}");
+    assert_eq!(
+        arrivals.len(),
+        WORKERS + 1,
+        "four writes and one retry: {arrivals:?}"
+    );
     let first = arrivals[0].at_ms;
     assert!(reset_ms >= first + 2000, "the reset is at least 2 s ahead");
     for a in &arrivals[1..] {
@@ -124,7 +143,10 @@ fn one_token(redis: &RedisServer, rt: &tokio::runtime::Runtime) {
     let server = rt.block_on(Recorder::start(|_, a| {
         if a.path == "/app/installations/42/access_tokens" {
             let body = format!(r#"{{"token":"{TOKEN}","expires_at":"2099-01-01T00:00:00Z"}}"#);
-            return Answer::After(Duration::from_millis(300), response("201 Created", &[], &body));
+            return Answer::After(
+                Duration::from_millis(300),
+                response("201 Created", &[], &body),
+            );
         }
         match a.header("authorization") == Some(&format!("token {TOKEN}")) {
             true => ok_after(Duration::ZERO),
@@ -146,7 +168,10 @@ fn one_token(redis: &RedisServer, rt: &tokio::runtime::Runtime) {
     assert_eq!(stored.len(), 1, "{stored:?}");
     let value = redis.cli(&["GET", &stored[0]]);
     assert!(value.len() > 16, "a sealed value is stored: {value:?}");
-    assert!(!value.contains(TOKEN), "the token is not stored in clear text");
+    assert!(
+        !value.contains(TOKEN),
+        "the token is not stored in clear text"
+    );
 }
 
 /// Worker A stores a `200` with an `ETag`; worker B, another process, revalidates with it
@@ -155,17 +180,26 @@ fn shared_304(redis: &RedisServer, rt: &tokio::runtime::Runtime) {
     let server = rt.block_on(Recorder::start(|_, a| {
         let headers = [("etag", "\"v1\"")];
         match a.header("if-none-match") {
-            Some("\"v1\"") => Answer::After(Duration::ZERO, response("304 Not Modified", &headers, "")),
+            Some("\"v1\"") => {
+                Answer::After(Duration::ZERO, response("304 Not Modified", &headers, ""))
+            }
             _ => Answer::After(Duration::ZERO, response("200 OK", &headers, r#"{"n":1}"#)),
         }
     }));
     let mut job = job(redis, "cache", &server.base, "GET /repos/o/r");
     job.cache = true;
     let a = report(job.spawn("a"));
-    assert_eq!((a["ok"].as_str(), a["from_cache"].as_str()), ("1", "0"), "{a:?}");
+    assert_eq!(
+        (a["ok"].as_str(), a["from_cache"].as_str()),
+        ("1", "0"),
+        "{a:?}"
+    );
     let b = report(job.spawn("b"));
     assert_eq!(b["ok"], "1", "{b:?}");
-    assert_eq!(b["from_cache"], "1", "B's 304 is answered from A's entry: {b:?}");
+    assert_eq!(
+        b["from_cache"], "1",
+        "B's 304 is answered from A's entry: {b:?}"
+    );
     assert_eq!(b["bodies"], r#"{"n":1}"#);
     let arrivals = server.arrivals();
     assert_eq!(arrivals[1].header("if-none-match"), Some("\"v1\""));

@@ -397,7 +397,7 @@ impl ClientBuilder {
         let ready_headers = assemble::ready_headers(&default_headers, auth.as_ref());
         let pacer = self.throttle.map(Pacer::new);
         #[cfg(feature = "redis")]
-        let (pacer, cache, app) = super::client_redis::share(self.redis, pacer, self.cache, self.app)?;
+        let (pacer, cache, app) = super::layers::share(self.redis, pacer, self.cache, self.app)?;
         let transport = Transport {
             http,
             parsed,

@@ -1,29 +1,27 @@
-//! The conditional cache shared through Redis: entries under a hash of their key, each at
-//! most `cache_entry_limit` bytes, expiring after `cache_ttl`.
+//! The conditional cache shared through Redis: entries (headers and body) under a hash of
+//! their key, each at most `cache_entry_limit` bytes, expiring after `cache_ttl`.
 
 use std::time::Instant;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
-use super::cache::{CacheKey, CachedResponse};
 use super::redis_state::{identity, RedisState};
 
 /// The first bytes of a stored entry (format version 1).
 const MAGIC: &[u8; 4] = b"GRC1";
 
-fn redis_key(state: &RedisState, key: &CacheKey) -> String {
+/// A stored response: its headers and body.
+pub(crate) type Entry = (HeaderMap, Bytes);
+
+fn redis_key(state: &RedisState, key: &str) -> String {
     // The identity part is already a hash; the whole key is hashed again to bound its length.
-    state.key(&format!("cache:{}", identity(Some(key.as_str().as_bytes()))))
+    state.key(&format!("cache:{}", identity(Some(key.as_bytes()))))
 }
 
-/// The entry stored under `key`: `None` when Redis is unavailable (use the local store),
-/// `Some(None)` when Redis has none.
-pub(crate) async fn get(
-    state: &RedisState,
-    key: &CacheKey,
-    deadline: Instant,
-) -> Option<Option<CachedResponse>> {
+/// The entry stored under `key` (a `CacheKey`'s text): `None` when Redis is unavailable (use
+/// the local store), `Some(None)` when Redis has none.
+pub(crate) async fn get(state: &RedisState, key: &str, deadline: Instant) -> Option<Option<Entry>> {
     let rkey = redis_key(state, key);
     let stored: Option<Vec<u8>> = state
         .run(deadline, "reading a cache entry", |mut c| async move {
@@ -33,18 +31,20 @@ pub(crate) async fn get(
     Some(stored.and_then(|b| decode(&b)))
 }
 
-/// Share `entry` under `key` unless it is larger than the limit.
+/// Share the entry (`size` bytes as the cache counts them) under `key` unless it is larger
+/// than the limit.
 pub(crate) async fn put(
     state: &RedisState,
-    key: &CacheKey,
-    entry: &CachedResponse,
+    key: &str,
+    (headers, body): (&HeaderMap, &[u8]),
+    size: usize,
     deadline: Instant,
 ) {
-    if entry.size() > state.config.cache_entry_limit {
+    if size > state.config.cache_entry_limit {
         return;
     }
     let rkey = redis_key(state, key);
-    let value = encode(entry);
+    let value = encode(headers, body, size);
     let ttl = u64::try_from(state.config.cache_ttl.as_millis()).unwrap_or(u64::MAX);
     state
         .run(deadline, "storing a cache entry", |mut c| async move {
@@ -60,23 +60,23 @@ pub(crate) async fn put(
 }
 
 /// `MAGIC`, the header count, each header's name and value with their lengths, the body.
-fn encode(entry: &CachedResponse) -> Bytes {
-    let mut out = BytesMut::with_capacity(entry.size() + 64);
+fn encode(headers: &HeaderMap, body: &[u8], size: usize) -> Bytes {
+    let mut out = BytesMut::with_capacity(size + 64);
     out.put_slice(MAGIC);
-    out.put_u32(entry.headers().len() as u32);
-    for (name, value) in entry.headers() {
+    out.put_u32(headers.len() as u32);
+    for (name, value) in headers {
         out.put_u16(name.as_str().len() as u16);
         out.put_slice(name.as_str().as_bytes());
         out.put_u32(value.len() as u32);
         out.put_slice(value.as_bytes());
     }
-    out.put_slice(entry.body());
+    out.put_slice(body);
     out.freeze()
 }
 
 /// An entry back from its bytes; `None` if they are not one (another version, corruption):
 /// the call then goes out without validators, which costs a full response, never a wrong one.
-fn decode(bytes: &[u8]) -> Option<CachedResponse> {
+fn decode(bytes: &[u8]) -> Option<Entry> {
     let mut rest = bytes.strip_prefix(MAGIC)?;
     let mut take = |n: usize| -> Option<&[u8]> {
         let (head, tail) = (rest.get(..n)?, rest.get(n..)?);
@@ -92,8 +92,7 @@ fn decode(bytes: &[u8]) -> Option<CachedResponse> {
         let value = HeaderValue::from_bytes(take(len as usize)?).ok()?;
         headers.append(name, value);
     }
-    let body = Bytes::copy_from_slice(rest);
-    Some(CachedResponse::new(headers, body))
+    Some((headers, Bytes::copy_from_slice(rest)))
 }
 
 #[cfg(test)]
@@ -106,10 +105,10 @@ mod tests {
         headers.insert("etag", HeaderValue::from_static("\"abc\""));
         headers.append("vary", HeaderValue::from_static("Accept"));
         headers.append("vary", HeaderValue::from_static("Authorization"));
-        let entry = CachedResponse::new(headers, Bytes::from_static(b"{\"id\":1}"));
-        let back = decode(&encode(&entry)).unwrap();
-        assert_eq!(back.headers(), entry.headers());
-        assert_eq!(back.body(), entry.body());
+        let body = b"{\"id\":1}";
+        let (back_headers, back_body) = decode(&encode(&headers, body, 64)).unwrap();
+        assert_eq!(back_headers, headers);
+        assert_eq!(&back_body[..], body);
         assert!(decode(b"GRC1\0\0\0\x05").is_none());
         assert!(decode(b"nope").is_none());
     }

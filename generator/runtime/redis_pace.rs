@@ -106,12 +106,20 @@ impl Drop for Lease {
         let Ok(rt) = tokio::runtime::Handle::try_current() else {
             return;
         };
-        let (state, key, id) = (self.state.clone(), std::mem::take(&mut self.key), std::mem::take(&mut self.id));
+        let (state, key, id) = (
+            self.state.clone(),
+            std::mem::take(&mut self.key),
+            std::mem::take(&mut self.id),
+        );
         rt.spawn(async move {
             let deadline = Instant::now() + state.config.timeout;
             state
                 .run(deadline, "freeing a concurrency slot", |mut c| async move {
-                    redis::cmd("ZREM").arg(&key).arg(&id).query_async::<i64>(&mut c).await
+                    redis::cmd("ZREM")
+                        .arg(&key)
+                        .arg(&id)
+                        .query_async::<i64>(&mut c)
+                        .await
                 })
                 .await;
         });
@@ -175,7 +183,11 @@ pub(crate) async fn admit(
                     inv.arg(flag(on));
                 }
                 for gap in ask.spacing {
-                    let margin = if gap.is_zero() { Duration::ZERO } else { ARRIVAL_MARGIN };
+                    let margin = if gap.is_zero() {
+                        Duration::ZERO
+                    } else {
+                        ARRIVAL_MARGIN
+                    };
                     inv.arg(ms(gap + margin));
                 }
                 inv.arg(left).arg(ask.max_concurrent).arg(ttl).arg(&id);

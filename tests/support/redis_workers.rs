@@ -9,9 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use futures_util::future::join_all;
-use github_rest_client::runtime::{
-    Client, Method, MemoryCache, RedisState, Request, Throttle,
-};
+use github_rest_client::runtime::{Client, MemoryCache, Method, RedisState, Request, Throttle};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -19,7 +17,10 @@ pub const APP_KEY: &str = include_str!("../keys/TEST-ONLY-app-key.pkcs1.pem");
 
 /// Unix time in milliseconds.
 pub fn unix_ms() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as u64
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
 }
 
 /// A worker's settings, passed in its environment.
@@ -143,7 +144,11 @@ async fn work(warnings: Arc<AtomicUsize>) -> String {
         .filter(|c| !c.is_empty())
         .map(|c| {
             let (m, p) = c.split_once(' ').unwrap();
-            let m = if m == "GET" { Method::Get } else { Method::Post };
+            let m = if m == "GET" {
+                Method::Get
+            } else {
+                Method::Post
+            };
             (m, p.to_owned())
         })
         .collect();
@@ -254,7 +259,12 @@ impl Recorder {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let arrivals: Arc<Mutex<Vec<Arrival>>> = Arc::default();
         let (in_flight, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
-        let (a, f, m, answer) = (arrivals.clone(), in_flight.clone(), most.clone(), Arc::new(answer));
+        let (a, f, m, answer) = (
+            arrivals.clone(),
+            in_flight.clone(),
+            most.clone(),
+            Arc::new(answer),
+        );
         tokio::spawn(async move {
             while let Ok((mut sock, _)) = listener.accept().await {
                 let (a, f, m, answer) = (a.clone(), f.clone(), m.clone(), answer.clone());
@@ -284,7 +294,12 @@ impl Recorder {
                 });
             }
         });
-        Recorder { base, arrivals, in_flight, most }
+        Recorder {
+            base,
+            arrivals,
+            in_flight,
+            most,
+        }
     }
 
     pub fn arrivals(&self) -> Vec<Arrival> {
@@ -333,7 +348,12 @@ async fn read_head(sock: &mut tokio::net::TcpStream) -> Option<Arrival> {
         }
         body += n;
     }
-    Some(Arrival { at_ms, method, path, headers })
+    Some(Arrival {
+        at_ms,
+        method,
+        path,
+        headers,
+    })
 }
 
 /// An HTTP/1.1 response that closes the connection.

@@ -199,8 +199,8 @@ pub(crate) async fn execute(
     let entry = store.0.get(&key);
     #[cfg(feature = "redis")]
     let entry = match &store.1 {
-        Some(state) => match redis_cache::get(state, &key, deadline.at).await {
-            Some(shared) => shared,
+        Some(state) => match redis_cache::get(state, key.as_str(), deadline.at).await {
+            Some(shared) => shared.map(|(headers, body)| CachedResponse::new(headers, body)),
             None => store.0.get(&key),
         },
         None => store.0.get(&key),
@@ -228,7 +228,8 @@ pub(crate) async fn execute(
             let entry = CachedResponse::new(resp.headers().clone(), body);
             #[cfg(feature = "redis")]
             if let Some(state) = &store.1 {
-                redis_cache::put(state, &key, &entry, deadline.at).await;
+                let parts = (entry.headers(), &entry.body()[..]);
+                redis_cache::put(state, key.as_str(), parts, entry.size(), deadline.at).await;
             }
             store.0.put(key, entry);
             Ok(resp)

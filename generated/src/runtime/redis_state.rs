@@ -24,9 +24,9 @@ const WARNING_INTERVAL: Duration = Duration::from_secs(10);
 /// [`ClientBuilder::redis`](super::ClientBuilder::redis); clones share one connection.
 ///
 /// Redis is an aid, never a dependency: each Redis step has a short time limit (default
-/// 250 ms, and never past the call's deadline); when Redis fails or is slow, calls go on with
-/// the client's local state, a warning is logged (at most one per 10 s), and Redis is tried
-/// again a second later.
+/// 250 ms, and at most half the time left to the call's deadline); when Redis fails or is
+/// slow, calls go on with the client's local state, a warning is logged (at most one per
+/// 10 s), and Redis is tried again a second later.
 #[derive(Clone)]
 pub struct RedisState {
     pub(crate) config: Config,
@@ -157,15 +157,20 @@ impl RedisState {
         format!("{}:{part}", self.config.namespace)
     }
 
-    /// Run `step` on the connection within the Redis time limit and `deadline`; `None` when
-    /// Redis is unavailable (down, slow, failing: local state is used instead).
+    /// Run `step` on the connection within the Redis time limit and half of what is left
+    /// before `deadline` (the call keeps time to go on without Redis); `None` when Redis is
+    /// unavailable (down, slow, failing: local state is used instead).
     pub(crate) async fn run<T, F, Fut>(&self, deadline: Instant, what: &str, step: F) -> Option<T>
     where
         F: FnOnce(MultiplexedConnection) -> Fut,
         Fut: Future<Output = RedisResult<T>>,
     {
-        let limit = Instant::now() + self.config.timeout;
-        let bound = limit.min(deadline);
+        let now = Instant::now();
+        let bound = now
+            + self
+                .config
+                .timeout
+                .min(deadline.saturating_duration_since(now) / 2);
         let conn = self.connection(bound, what).await?;
         match tokio::time::timeout_at(bound.into(), step(conn)).await {
             Ok(Ok(v)) => Some(v),
@@ -178,8 +183,6 @@ impl RedisState {
                 self.failed(what, reason);
                 None
             }
-            // The call's own deadline, not Redis being slow: nothing to learn.
-            Err(_) if bound < limit => None,
             Err(_) => {
                 self.failed(what, "timed out");
                 None
@@ -207,10 +210,17 @@ impl RedisState {
         let connect = self.link.client.get_multiplexed_async_connection();
         match tokio::time::timeout_at(bound.into(), connect).await {
             Ok(Ok(c)) => {
-                *self.link.live.lock().unwrap_or_else(PoisonError::into_inner) = Some(c.clone());
+                *self
+                    .link
+                    .live
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner) = Some(c.clone());
                 let mut h = self.link.health();
                 if h.retry_at.take().is_some() {
-                    tracing::info!(namespace = &*self.config.namespace, "Redis reachable again: shared state resumes");
+                    tracing::info!(
+                        namespace = &*self.config.namespace,
+                        "Redis reachable again: shared state resumes"
+                    );
                 }
                 Some(c)
             }
@@ -223,7 +233,11 @@ impl RedisState {
 
     /// Redis failed: drop the connection, back off, warn (rate-limited).
     fn failed(&self, what: &str, reason: &str) {
-        *self.link.live.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self
+            .link
+            .live
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
         let now = Instant::now();
         let mut h = self.link.health();
         h.failures += 1;
@@ -246,7 +260,10 @@ impl RedisState {
 
 impl Link {
     fn live(&self) -> Option<MultiplexedConnection> {
-        self.live.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.live
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     fn health(&self) -> std::sync::MutexGuard<'_, Health> {

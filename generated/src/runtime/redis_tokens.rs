@@ -71,7 +71,10 @@ impl SharedTokens {
     }
 
     fn keys(&self, installation: u64) -> [String; 2] {
-        let k = |part: &str| self.state.key(&format!("token:{}:{installation}:{part}", self.app));
+        let k = |part: &str| {
+            self.state
+                .key(&format!("token:{}:{installation}:{part}", self.app))
+        };
         [k("value"), k("lock")]
     }
 
@@ -120,15 +123,19 @@ impl SharedTokens {
             if let Some(value) = self.seal(&keys[0], token, expires_at) {
                 let ms = u64::try_from(valid_for.as_millis()).unwrap_or(u64::MAX);
                 self.state
-                    .run(deadline, "storing an installation token", |mut c| async move {
-                        redis::cmd("SET")
-                            .arg(&keys[0])
-                            .arg(value)
-                            .arg("PX")
-                            .arg(ms)
-                            .query_async::<()>(&mut c)
-                            .await
-                    })
+                    .run(
+                        deadline,
+                        "storing an installation token",
+                        |mut c| async move {
+                            redis::cmd("SET")
+                                .arg(&keys[0])
+                                .arg(value)
+                                .arg("PX")
+                                .arg(ms)
+                                .query_async::<()>(&mut c)
+                                .await
+                        },
+                    )
                     .await;
             }
         }
@@ -158,9 +165,16 @@ impl SharedTokens {
         rt.spawn(async move {
             let deadline = Instant::now() + state.config.timeout;
             state
-                .run(deadline, "dropping an installation token", |mut c| async move {
-                    redis::cmd("DEL").arg(&value_key).query_async::<i64>(&mut c).await
-                })
+                .run(
+                    deadline,
+                    "dropping an installation token",
+                    |mut c| async move {
+                        redis::cmd("DEL")
+                            .arg(&value_key)
+                            .query_async::<i64>(&mut c)
+                            .await
+                    },
+                )
                 .await;
         });
     }
@@ -177,7 +191,10 @@ impl SharedTokens {
         let mut sealed = plain.into_bytes();
         let aad = Aad::from(key.as_bytes());
         let n = Nonce::assume_unique_for_key(nonce);
-        self.sealer.0.seal_in_place_append_tag(n, aad, &mut sealed).ok()?;
+        self.sealer
+            .0
+            .seal_in_place_append_tag(n, aad, &mut sealed)
+            .ok()?;
         Some([b"E".as_slice(), &nonce, &sealed].concat())
     }
 
