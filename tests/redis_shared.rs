@@ -20,7 +20,8 @@ fn main() {
     redis_workers::run_if_worker();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let redis = RedisServer::start();
-    let tests: [(&str, fn(&RedisServer, &tokio::runtime::Runtime)); 4] = [
+    let tests: [(&str, fn(&RedisServer, &tokio::runtime::Runtime)); 5] = [
+        ("the_readme_quotes_the_compiled_example", readme_example),
         ("writes_are_spaced_and_the_cap_holds_across_workers", pacing),
         ("a_rate_limit_seen_by_one_worker_pauses_all", rate_limit),
         ("four_workers_of_one_installation_mint_one_token", one_token),
@@ -203,4 +204,29 @@ fn shared_304(redis: &RedisServer, rt: &tokio::runtime::Runtime) {
     assert_eq!(b["bodies"], r#"{"n":1}"#);
     let arrivals = server.arrivals();
     assert_eq!(arrivals[1].header("if-none-match"), Some("\"v1\""));
+}
+
+/// The README's "Many workers, one token" example is `examples/many_workers.rs` (which
+/// `cargo test` compiles) between its markers, unindented.
+fn readme_example(_: &RedisServer, _: &tokio::runtime::Runtime) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let example = std::fs::read_to_string(format!("{root}/examples/many_workers.rs")).unwrap();
+    let quoted = example
+        .split("    // README: start\n")
+        .nth(1)
+        .and_then(|rest| rest.split("    // README: end\n").next())
+        .expect("the README markers in examples/many_workers.rs");
+    let unindented: String = quoted
+        .lines()
+        .map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l)))
+        .collect();
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let section = readme
+        .split("### Many workers, one token")
+        .nth(1)
+        .expect("the README's \"Many workers, one token\" section");
+    assert!(
+        section.contains(&unindented),
+        "the README's example differs from examples/many_workers.rs:\n{unindented}"
+    );
 }
