@@ -66,7 +66,9 @@ async fn per_call(redis: &redis_server::RedisServer, base: &str, calls: usize) {
         };
         for (c, is_shared) in order {
             let start = Instant::now();
-            let r = Request::new(c, Method::Get, format!("/repos/o/r{}", i % 50)).send().await;
+            let r = Request::new(c, Method::Get, format!("/repos/o/r{}", i % 50))
+                .send()
+                .await;
             let took = start.elapsed();
             r.expect("the bench server answers");
             if i >= 100 {
@@ -115,7 +117,10 @@ fn four_workers(
     at.sort_unstable();
     let mut gaps: Vec<Duration> = at.windows(2).map(|w| w[1] - w[0]).collect();
     let n = at.len();
-    let span = at.last().zip(at.first()).map_or(Duration::ZERO, |(l, f)| *l - *f);
+    let span = at
+        .last()
+        .zip(at.first())
+        .map_or(Duration::ZERO, |(l, f)| *l - *f);
     println!("four worker processes, Throttle::github() shared, {writes} writes each:");
     println!(
         "  {n} writes in {:.2} s (first to last arrival {:.2} s): {:.3} writes/s (the spacing allows 1/s)",

@@ -15,10 +15,13 @@ use github_rest_client::runtime::{Client, Method, RedisState, Request, Throttle}
 use redis_server::RedisServer;
 use redis_workers::{ok_after, report, response, Answer, Job, Recorder};
 
+/// One scenario: it panics when what it proves does not hold.
+type Scenario = fn(&tokio::runtime::Runtime);
+
 fn main() {
     redis_workers::run_if_worker();
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let tests: [(&str, fn(&tokio::runtime::Runtime)); 3] = [
+    let tests: [(&str, Scenario); 3] = [
         ("redis_killed_mid_run_then_restarted", killed_and_restarted),
         (
             "a_worker_killed_holding_a_lease_frees_it_after_the_ttl",

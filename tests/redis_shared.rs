@@ -16,11 +16,14 @@ use redis_workers::{ok_after, report, response, unix_ms, Answer, Job, Recorder};
 
 const WORKERS: usize = 4;
 
+/// One scenario: it panics when what it proves does not hold.
+type Scenario = fn(&RedisServer, &tokio::runtime::Runtime);
+
 fn main() {
     redis_workers::run_if_worker();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let redis = RedisServer::start();
-    let tests: [(&str, fn(&RedisServer, &tokio::runtime::Runtime)); 5] = [
+    let tests: [(&str, Scenario); 5] = [
         ("the_readme_quotes_the_compiled_example", readme_example),
         ("writes_are_spaced_and_the_cap_holds_across_workers", pacing),
         ("a_rate_limit_seen_by_one_worker_pauses_all", rate_limit),
