@@ -46,14 +46,14 @@ pub(crate) async fn put(
     let rkey = redis_key(state, key);
     let value = encode(headers, body, size);
     let ttl = u64::try_from(state.config.cache_ttl.as_millis()).unwrap_or(u64::MAX);
-    state
+    let _: Option<()> = state
         .run(deadline, "storing a cache entry", |mut c| async move {
             redis::cmd("SET")
                 .arg(&rkey)
                 .arg(value.as_ref())
                 .arg("PX")
                 .arg(ttl)
-                .query_async::<()>(&mut c)
+                .query_async(&mut c)
                 .await
         })
         .await;

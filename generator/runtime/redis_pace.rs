@@ -113,12 +113,12 @@ impl Drop for Lease {
         );
         rt.spawn(async move {
             let deadline = Instant::now() + state.config.timeout;
-            state
+            let _: Option<i64> = state
                 .run(deadline, "freeing a concurrency slot", |mut c| async move {
                     redis::cmd("ZREM")
                         .arg(&key)
                         .arg(&id)
-                        .query_async::<i64>(&mut c)
+                        .query_async(&mut c)
                         .await
                 })
                 .await;
@@ -260,14 +260,14 @@ pub(crate) async fn observe(
     let keys = keys(state, identity, resource);
     let pause_ms = pause.map_or(0, ms);
     let reset = reset.unwrap_or(0);
-    state
+    let shared: Option<i64> = state
         .run(deadline, "sharing a rate limit", |mut c| {
             let mut inv = script(&OBSERVE_SCRIPT, OBSERVE).prepare_invoke();
             inv.key(&keys[3]).key(&keys[4]).arg(pause_ms).arg(reset);
-            async move { inv.invoke_async::<i64>(&mut c).await }
+            async move { inv.invoke_async(&mut c).await }
         })
-        .await
-        .is_some()
+        .await;
+    shared.is_some()
 }
 
 /// A lease id unique across processes: process id, time and a counter.

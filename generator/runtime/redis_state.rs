@@ -81,7 +81,7 @@ impl RedisState {
         let client = redis::Client::open(url)
             .map_err(|_| Error::invalid("the Redis URL is not valid (redis://host:port/db)"))?;
         let namespace: String = namespace.into();
-        if namespace.is_empty() || namespace.contains(char::is_whitespace) {
+        if namespace.is_empty() || namespace.chars().any(|c| c.is_whitespace()) {
             return Err(Error::invalid(
                 "the Redis namespace must be non-empty and without spaces",
             ));

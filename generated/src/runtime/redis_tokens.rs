@@ -85,13 +85,13 @@ impl SharedTokens {
         let lock = lock_id();
         let script = Script::new(CLAIM);
         loop {
-            let answer = self
+            let answer: Option<(i64, Vec<u8>)> = self
                 .state
                 .run(deadline, "reading an installation token", |mut c| {
                     let mut inv = script.prepare_invoke();
                     inv.key(&keys[0]).key(&keys[1]);
                     inv.arg(&lock).arg(LOCK_TTL.as_millis() as u64);
-                    async move { inv.invoke_async::<(i64, Vec<u8>)>(&mut c).await }
+                    async move { inv.invoke_async(&mut c).await }
                 })
                 .await;
             match answer {
@@ -122,7 +122,8 @@ impl SharedTokens {
         if !valid_for.is_zero() {
             if let Some(value) = self.seal(&keys[0], token, expires_at) {
                 let ms = u64::try_from(valid_for.as_millis()).unwrap_or(u64::MAX);
-                self.state
+                let _: Option<()> = self
+                    .state
                     .run(
                         deadline,
                         "storing an installation token",
@@ -132,7 +133,7 @@ impl SharedTokens {
                                 .arg(value)
                                 .arg("PX")
                                 .arg(ms)
-                                .query_async::<()>(&mut c)
+                                .query_async(&mut c)
                                 .await
                         },
                     )
@@ -146,11 +147,12 @@ impl SharedTokens {
     pub(crate) async fn release(&self, installation: u64, lock: &str, deadline: Instant) {
         let [_, lock_key] = self.keys(installation);
         let script = Script::new(RELEASE);
-        self.state
+        let _: Option<i64> = self
+            .state
             .run(deadline, "freeing an installation token lock", |mut c| {
                 let mut inv = script.prepare_invoke();
                 inv.key(&lock_key).arg(lock);
-                async move { inv.invoke_async::<i64>(&mut c).await }
+                async move { inv.invoke_async(&mut c).await }
             })
             .await;
     }
@@ -164,18 +166,16 @@ impl SharedTokens {
         let state = self.state.clone();
         rt.spawn(async move {
             let deadline = Instant::now() + state.config.timeout;
-            state
-                .run(
-                    deadline,
-                    "dropping an installation token",
-                    |mut c| async move {
-                        redis::cmd("DEL")
-                            .arg(&value_key)
-                            .query_async::<i64>(&mut c)
-                            .await
-                    },
-                )
-                .await;
+            let _: Option<i64> =
+                state
+                    .run(
+                        deadline,
+                        "dropping an installation token",
+                        |mut c| async move {
+                            redis::cmd("DEL").arg(&value_key).query_async(&mut c).await
+                        },
+                    )
+                    .await;
         });
     }
 
