@@ -23,7 +23,9 @@ pub(crate) type Permit<'a> = SemaphorePermit<'a>;
 #[cfg(feature = "redis")]
 pub(crate) struct Permit<'a> {
     _local: SemaphorePermit<'a>,
-    _lease: Option<Lease>,
+    /// Boxed: the permit lives in every call's future (see `runtime_requests.rs`, the call
+    /// future's size).
+    _lease: Option<Box<Lease>>,
 }
 
 /// Pacing settings for [`ClientBuilder::throttle`](super::ClientBuilder::throttle).
@@ -166,7 +168,7 @@ impl Pacer {
             if let Some(admitted) = admitted {
                 return admitted.map(|lease| Permit {
                     _local: permit,
-                    _lease: Some(lease),
+                    _lease: Some(Box::new(lease)),
                 });
             }
         }
