@@ -24,6 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "model",
             "clock",
             "rsa_pem",
+            "timestamp",
         ],
     ),
     (
@@ -36,17 +37,26 @@ const LAYERS: &[(&str, &[&str])] = &[
             "timer",
             "retry",
             "redirect",
+            "redis_state",
+            "redis_pace",
             "throttle",
             "hook",
             "call",
             "send",
         ],
     ),
-    ("cache", &["cache", "memory_cache"]),
-    ("auth", &["app_jwt", "app_auth", "layers"]),
+    ("cache", &["cache", "memory_cache", "redis_cache"]),
+    ("auth", &["app_jwt", "redis_tokens", "app_auth", "layers"]),
     (
         "front",
-        &["client", "client_app", "request", "decode", "paginate"],
+        &[
+            "client",
+            "client_app",
+            "client_redis",
+            "request",
+            "decode",
+            "paginate",
+        ],
     ),
 ];
 

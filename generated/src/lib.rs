@@ -76,6 +76,7 @@
 //!
 //! - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)
 //! - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)
+//! - `redis`: throttle, rate-limit pauses, cache and installation tokens shared across processes (`ClientBuilder::redis`)
 //! - `gzip`: `Accept-Encoding: gzip` and transparent decompression
 //! - `model-eq`: `PartialEq` on object and one-of models (enums always have it)
 //! - `timestamps`: date-time fields and parameters as [`Timestamp`] (a parsed `chrono::DateTime<Utc>`, or the text when it does not parse) instead of `String`

@@ -14,6 +14,10 @@ use super::clock;
 use super::error::{Error, Result};
 use super::method::Method;
 use super::prepared::{Base, Prepared};
+#[cfg(feature = "redis")]
+use super::redis_state::RedisState;
+#[cfg(feature = "redis")]
+use super::redis_tokens::{Claim, Sealer, SharedTokens};
 use super::response::{decode_error, Response};
 use super::secret::Secret;
 use super::send;
@@ -35,6 +39,15 @@ const REPLICATION_RETRIES: u32 = 4;
 pub(crate) struct AppAuth {
     key: AppKey,
     installations: Mutex<HashMap<u64, Arc<Slot>>>,
+    /// The key that seals tokens shared through Redis (until `share_through` takes it).
+    #[cfg(feature = "redis")]
+    sealer: Option<Sealer>,
+    /// Tokens shared with other processes (`ClientBuilder::redis`).
+    #[cfg(feature = "redis")]
+    shared: Option<SharedTokens>,
+    /// The issuer as text (names the app in shared keys).
+    #[cfg(feature = "redis")]
+    issuer: String,
 }
 
 /// One installation's token: read without waiting while fresh; refreshed by one task at a
@@ -111,6 +124,10 @@ where
                     || token.minted.elapsed() + wait > REPLICATION_WINDOW
                 {
                     app.slot(id).forget(&token);
+                    #[cfg(feature = "redis")]
+                    if let Some(shared) = &app.shared {
+                        shared.forget(id);
+                    }
                     return result;
                 }
                 if !deadline.allows(wait) {
@@ -130,10 +147,28 @@ where
 impl AppAuth {
     /// The app of `app_id` or client ID, with its private key (PEM).
     pub(crate) fn new(issuer: Issuer, pem: &[u8]) -> Result<AppAuth> {
+        #[cfg(feature = "redis")]
+        let issuer_text = serde_json::to_string(&issuer).unwrap_or_default();
         Ok(AppAuth {
             key: AppKey::new(issuer, pem)?,
             installations: Mutex::default(),
+            #[cfg(feature = "redis")]
+            sealer: Some(Sealer::from_pem(pem).ok_or_else(|| {
+                Error::invalid("no token sealing key could be derived from the private key")
+            })?),
+            #[cfg(feature = "redis")]
+            shared: None,
+            #[cfg(feature = "redis")]
+            issuer: issuer_text,
         })
+    }
+
+    /// Share installation tokens through `state` (when the client is built).
+    #[cfg(feature = "redis")]
+    pub(crate) fn share_through(&mut self, state: RedisState) {
+        if let Some(sealer) = self.sealer.take() {
+            self.shared = Some(SharedTokens::new(state, sealer, &self.issuer));
+        }
     }
 
     /// The `Authorization` `req` goes out with (for downloads, which have no retry layer):
@@ -212,6 +247,9 @@ impl AppAuth {
         if let Some(t) = slot.fresh(skew) {
             return Ok(t);
         }
+        #[cfg(feature = "redis")]
+        let token = self.shared_or_mint(transport, id, deadline).await?;
+        #[cfg(not(feature = "redis"))]
         let token = self.mint(transport, id, deadline).await?;
         *slot.current.write().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
         Ok(token)
@@ -241,20 +279,49 @@ impl AppAuth {
             )
         };
         let body: TokenBody = resp.json().map_err(|_| unreadable())?;
-        let mut value =
-            HeaderValue::try_from(format!("token {}", body.token)).map_err(|_| unreadable())?;
-        value.set_sensitive(true);
         let expires_at = body
             .expires_at
             .as_deref()
             .and_then(clock::parse_rfc3339)
             .unwrap_or_else(|| clock::unix_now() + self.key.skew() + FALLBACK_LIFETIME);
-        Ok(Token {
-            secret: Secret::new(body.token),
-            value,
-            expires_at,
-            minted: Instant::now(),
-        })
+        Token::new(body.token, expires_at).ok_or_else(unreadable)
+    }
+
+    /// Installation `id`'s token from Redis, else minted here: by this process alone while
+    /// it holds the shared lock (the others wait for its token), or without Redis when Redis
+    /// is unavailable.
+    #[cfg(feature = "redis")]
+    async fn shared_or_mint(
+        &self,
+        transport: &Transport,
+        id: u64,
+        deadline: Deadline,
+    ) -> Result<Token> {
+        let Some(shared) = &self.shared else {
+            return self.mint(transport, id, deadline).await;
+        };
+        match shared.claim(id, deadline.at).await {
+            Claim::Found(secret, expires_at) => match Token::new(secret, expires_at) {
+                Some(t) => Ok(t),
+                None => self.mint(transport, id, deadline).await,
+            },
+            Claim::Unavailable => self.mint(transport, id, deadline).await,
+            Claim::Mint(lock) => match self.mint(transport, id, deadline).await {
+                Ok(token) => {
+                    let left = token.expires_at - (clock::unix_now() + self.key.skew());
+                    let valid_for =
+                        Duration::from_secs(u64::try_from(left - REFRESH_MARGIN).unwrap_or(0));
+                    let secret = token.secret.expose();
+                    let expires = token.expires_at;
+                    shared.publish(id, secret, expires, valid_for, &lock, deadline.at).await;
+                    Ok(token)
+                }
+                Err(e) => {
+                    shared.release(id, &lock, deadline.at).await;
+                    Err(e)
+                }
+            },
+        }
     }
 }
 
@@ -262,6 +329,20 @@ impl AppAuth {
 struct TokenBody {
     token: String,
     expires_at: Option<String>,
+}
+
+impl Token {
+    /// A token minted now (or just read from a peer): `None` if it cannot be a header value.
+    fn new(secret: String, expires_at: i64) -> Option<Token> {
+        let mut value = HeaderValue::try_from(format!("token {secret}")).ok()?;
+        value.set_sensitive(true);
+        Some(Token {
+            secret: Secret::new(secret),
+            value,
+            expires_at,
+            minted: Instant::now(),
+        })
+    }
 }
 
 impl Slot {

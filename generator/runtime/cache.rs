@@ -17,6 +17,10 @@ use super::assemble::build_url;
 use super::error::Result;
 use super::method::Method;
 use super::prepared::Prepared;
+#[cfg(feature = "redis")]
+use super::redis_cache;
+#[cfg(feature = "redis")]
+use super::redis_state::RedisState;
 use super::response::Response;
 use super::send;
 use super::timer::Deadline;
@@ -159,9 +163,13 @@ impl CachedResponse {
     }
 }
 
-/// The store a client was configured with.
+/// The store a client was configured with, and the Redis state sharing its entries
+/// (`ClientBuilder::redis`); the local store serves while Redis is unavailable.
 #[derive(Clone)]
-pub(crate) struct SharedStore(pub(crate) Arc<dyn CacheStore>);
+pub(crate) struct SharedStore(
+    pub(crate) Arc<dyn CacheStore>,
+    #[cfg(feature = "redis")] pub(crate) Option<RedisState>,
+);
 
 impl fmt::Debug for SharedStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -186,7 +194,16 @@ pub(crate) async fn execute(
     }
     let key = key_for(transport, req, auth)?;
     // The entry is owned from here to the end: eviction in the store cannot touch it.
+    #[cfg(not(feature = "redis"))]
     let entry = store.0.get(&key);
+    #[cfg(feature = "redis")]
+    let entry = match &store.1 {
+        Some(state) => match redis_cache::get(state, key.as_str(), deadline.at).await {
+            Some(shared) => shared.map(|(headers, body)| CachedResponse::new(headers, body)),
+            None => store.0.get(&key),
+        },
+        None => store.0.get(&key),
+    };
     let conditional;
     let to_send = match entry.as_ref().and_then(validators) {
         Some((etag, modified)) => {
@@ -207,9 +224,13 @@ pub(crate) async fn execute(
         (304, Some(entry)) => Ok(from_entry(entry, &resp).unwrap_or(resp)),
         (200, _) if storable(resp.headers()) => {
             let body = resp.clone().into_bytes();
-            store
-                .0
-                .put(key, CachedResponse::new(resp.headers().clone(), body));
+            let entry = CachedResponse::new(resp.headers().clone(), body);
+            #[cfg(feature = "redis")]
+            if let Some(state) = &store.1 {
+                let parts = (entry.headers(), &entry.body()[..]);
+                redis_cache::put(state, key.as_str(), parts, entry.size(), deadline.at).await;
+            }
+            store.0.put(key, entry);
             Ok(resp)
         }
         _ => Ok(resp),

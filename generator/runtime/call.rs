@@ -18,7 +18,7 @@ use super::method::Method;
 use super::prepared::{Base, Body, Prepared};
 use super::redirect::{self, Redirect};
 use super::retry::{self, Why};
-use super::throttle::Class;
+use super::throttle::{Class, Permit};
 use super::timer::{Deadline, Silence};
 use super::transport::{Origin, Transport};
 
@@ -136,7 +136,7 @@ impl<'r> Call<'r> {
     }
 
     /// Wait for the throttle (if configured) before the first attempt.
-    pub(crate) async fn admit(&self) -> Result<Option<tokio::sync::SemaphorePermit<'r>>> {
+    pub(crate) async fn admit(&self) -> Result<Option<Permit<'r>>> {
         let Some(pacer) = &self.inner.pacer else {
             return Ok(None);
         };
@@ -150,7 +150,14 @@ impl<'r> Call<'r> {
             notifies: self.req.notifies,
         };
         let path = self.req.route.unwrap_or(&self.req.path);
-        match pacer.admit(class, path, self.deadline.at).await {
+        let admitted = pacer.admit(
+            class,
+            path,
+            self.deadline.at,
+            #[cfg(feature = "redis")]
+            self.credential(),
+        );
+        match admitted.await {
             Ok(p) => Ok(Some(p)),
             Err(b) => Err(Error::Timeout(Box::new(TimeoutError {
                 request: self.info(),
@@ -159,6 +166,16 @@ impl<'r> Call<'r> {
                 rate_limited: b.rate_limited,
                 idle: None,
             }))),
+        }
+    }
+
+    /// The `Authorization` the call goes out with (the caller's wins), to name its
+    /// credential in shared state.
+    #[cfg(feature = "redis")]
+    fn credential(&self) -> Option<&[u8]> {
+        match self.req.header(AUTHORIZATION.as_str()) {
+            Some(a) => Some(a.as_bytes()),
+            None => self.auth.as_ref().map(HeaderValue::as_bytes),
         }
     }
 
@@ -325,7 +342,12 @@ impl<'r> Call<'r> {
         }
         if (200..300).contains(&status) || status == 304 {
             if let Some(p) = &self.inner.pacer {
-                p.observe(resp.headers(), None);
+                p.observe(
+                    resp.headers(),
+                    None,
+                    #[cfg(feature = "redis")]
+                    self.credential(),
+                );
             }
             return Ok(Settled::Done(resp));
         }
@@ -343,7 +365,12 @@ impl<'r> Call<'r> {
         if let Some(p) = &self.inner.pacer {
             let secondary = (err.is_rate_limited() && !err.is_primary_exhausted())
                 .then(|| err.retry_after.unwrap_or(retry::SECONDARY_DEFAULT_WAIT));
-            p.observe(&err.headers, secondary);
+            p.observe(
+                &err.headers,
+                secondary,
+                #[cfg(feature = "redis")]
+                self.credential(),
+            );
         }
         let refused = match decision {
             Some((wait, why)) => match self.pause(wait, why).await {

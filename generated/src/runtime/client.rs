@@ -153,6 +153,9 @@ pub struct ClientBuilder {
     /// Set by `ClientBuilder::cache` (`cache.rs`).
     #[cfg(feature = "http-cache")]
     pub(crate) cache: Option<super::cache::SharedStore>,
+    /// Set by `ClientBuilder::redis` (`client_redis.rs`).
+    #[cfg(feature = "redis")]
+    pub(crate) redis: Option<super::redis_state::RedisState>,
     attempt_timeout: Option<Duration>,
     retry_non_idempotent: bool,
     max_pages: Option<usize>,
@@ -393,6 +396,9 @@ impl ClientBuilder {
             ),
         };
         let ready_headers = assemble::ready_headers(&default_headers, auth.as_ref());
+        let pacer = self.throttle.map(Pacer::new);
+        #[cfg(feature = "redis")]
+        let (pacer, cache, app) = super::layers::share(self.redis, pacer, self.cache, self.app)?;
         let transport = Transport {
             http,
             parsed,
@@ -415,17 +421,21 @@ impl ClientBuilder {
             timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
             attempt_timeout: self.attempt_timeout,
             read_timeout,
-            pacer: self.throttle.map(Pacer::new),
+            pacer,
             hooks: self.hooks.into(),
         };
         Ok(Client {
             inner: Arc::new(Inner {
                 layers: Layers {
                     transport,
-                    #[cfg(feature = "github-app")]
+                    #[cfg(all(feature = "github-app", not(feature = "redis")))]
                     app: self.app,
-                    #[cfg(feature = "http-cache")]
+                    #[cfg(all(feature = "http-cache", not(feature = "redis")))]
                     cache: self.cache,
+                    #[cfg(feature = "redis")]
+                    app,
+                    #[cfg(feature = "redis")]
+                    cache,
                 },
                 auth_kind,
                 max_pages: self.max_pages.unwrap_or(DEFAULT_MAX_PAGES),
@@ -446,7 +456,11 @@ impl ClientBuilder {
     ///
     /// Requests that set `If-None-Match` or `If-Modified-Since` themselves bypass the cache.
     pub fn cache(mut self, store: impl super::cache::CacheStore + 'static) -> Self {
-        self.cache = Some(super::cache::SharedStore(Arc::new(store)));
+        self.cache = Some(super::cache::SharedStore(
+            Arc::new(store),
+            #[cfg(feature = "redis")]
+            None,
+        ));
         self
     }
 }

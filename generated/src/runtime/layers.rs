@@ -5,7 +5,7 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-#[cfg(feature = "github-app")]
+#[cfg(any(feature = "github-app", feature = "redis"))]
 use std::sync::Arc;
 
 #[cfg(feature = "github-app")]
@@ -15,11 +15,17 @@ use reqwest::header::HeaderValue;
 use super::app_auth::{self, AppAuth};
 #[cfg(feature = "http-cache")]
 use super::cache::{self, SharedStore};
+#[cfg(feature = "redis")]
+use super::error::Error;
 use super::error::Result;
 use super::prepared::Prepared;
+#[cfg(feature = "redis")]
+use super::redis_state::RedisState;
 use super::response::Response;
 use super::body::Download;
 use super::send;
+#[cfg(feature = "redis")]
+use super::throttle::Pacer;
 use super::timer::Deadline;
 use super::transport::Transport;
 
@@ -128,4 +134,34 @@ impl Layers {
         }
         send::execute(&self.transport, req, auth, deadline).await
     }
+}
+
+#[cfg(feature = "redis")]
+/// What `share` sets up: the client's throttle, cache and App credentials.
+type Parts = (Option<Pacer>, Option<SharedStore>, Option<Arc<AppAuth>>);
+
+#[cfg(feature = "redis")]
+/// The client's throttle, cache and App credentials, each set to share through `redis`.
+pub(crate) fn share(
+    redis: Option<RedisState>,
+    mut pacer: Option<Pacer>,
+    mut cache: Option<SharedStore>,
+    mut app: Option<Arc<AppAuth>>,
+) -> Result<Parts> {
+    let Some(state) = redis else {
+        return Ok((pacer, cache, app));
+    };
+    if let Some(p) = pacer.as_mut() {
+        p.shared = Some(state.clone());
+    }
+    if let Some(c) = cache.as_mut() {
+        c.1 = Some(state.clone());
+    }
+    if let Some(a) = app.as_mut() {
+        // The builder holds the only handle until `build`.
+        let a = Arc::get_mut(a)
+            .ok_or_else(|| Error::invalid("the GitHub App credentials are already in use"))?;
+        a.share_through(state);
+    }
+    Ok((pacer, cache, app))
 }

@@ -14,6 +14,8 @@ mod call;
 mod client;
 #[cfg(feature = "github-app")]
 mod client_app;
+#[cfg(feature = "redis")]
+mod client_redis;
 #[cfg(feature = "github-app")]
 mod clock;
 mod context;
@@ -32,6 +34,14 @@ mod method;
 mod paginate;
 mod prepared;
 mod redirect;
+#[cfg(feature = "redis")]
+mod redis_cache;
+#[cfg(feature = "redis")]
+mod redis_pace;
+#[cfg(feature = "redis")]
+mod redis_state;
+#[cfg(feature = "redis")]
+mod redis_tokens;
 mod request;
 mod response;
 mod retry;
@@ -59,6 +69,8 @@ pub use hook::{Attempt, AttemptRequest, Hook};
 #[cfg(feature = "http-cache")]
 pub use memory_cache::MemoryCache;
 pub use paginate::{Page, Pages, Paginate};
+#[cfg(feature = "redis")]
+pub use redis_state::RedisState;
 pub use method::Method;
 pub use request::{JsonObject, Request, ResponseFuture};
 pub use response::Response;

@@ -9,6 +9,24 @@ use reqwest::header::HeaderMap;
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::error::{header_str, header_u64, unix_now};
+#[cfg(feature = "redis")]
+use super::redis_pace::{self, Ask, Lease, Refused};
+#[cfg(feature = "redis")]
+use super::redis_state::{identity, RedisState};
+
+/// What an admitted call holds until it ends: a local slot.
+#[cfg(not(feature = "redis"))]
+pub(crate) type Permit<'a> = SemaphorePermit<'a>;
+
+/// What an admitted call holds until it ends: a local slot, and a slot shared through Redis
+/// when Redis admitted the call.
+#[cfg(feature = "redis")]
+pub(crate) struct Permit<'a> {
+    _local: SemaphorePermit<'a>,
+    /// Boxed: the permit lives in every call's future (see `runtime_requests.rs`, the call
+    /// future's size).
+    _lease: Option<Box<Lease>>,
+}
 
 /// Pacing settings for [`ClientBuilder::throttle`](super::ClientBuilder::throttle).
 /// [`Throttle::github`] (also `Default`) follows GitHub's best practices for integrators.
@@ -96,6 +114,9 @@ pub(crate) struct Pacer {
     config: Throttle,
     permits: Semaphore,
     state: Mutex<State>,
+    /// Pacing shared with other processes (`ClientBuilder::redis`).
+    #[cfg(feature = "redis")]
+    pub(crate) shared: Option<RedisState>,
 }
 
 #[derive(Debug, Default)]
@@ -114,6 +135,8 @@ impl Pacer {
             permits: Semaphore::new(config.max_concurrent),
             config,
             state: Mutex::default(),
+            #[cfg(feature = "redis")]
+            shared: None,
         }
     }
 
@@ -124,7 +147,8 @@ impl Pacer {
         class: Class,
         path: &str,
         deadline: Instant,
-    ) -> Result<SemaphorePermit<'_>, Blocked> {
+        #[cfg(feature = "redis")] credential: Option<&[u8]>,
+    ) -> Result<Permit<'_>, Blocked> {
         let permit = match tokio::time::timeout_at(deadline.into(), self.permits.acquire()).await {
             Ok(Ok(p)) => p,
             _ => {
@@ -138,6 +162,16 @@ impl Pacer {
                 })
             }
         };
+        #[cfg(feature = "redis")]
+        if let Some(state) = &self.shared {
+            let admitted = self.admit_shared(state, class, path, credential, deadline).await;
+            if let Some(admitted) = admitted {
+                return admitted.map(|lease| Permit {
+                    _local: permit,
+                    _lease: Some(Box::new(lease)),
+                });
+            }
+        }
         let now = Instant::now();
         let start = {
             let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
@@ -198,14 +232,80 @@ impl Pacer {
             tracing::debug!(wait_ms = (start - now).as_millis() as u64, "throttle wait");
             tokio::time::sleep_until(start.into()).await;
         }
+        #[cfg(feature = "redis")]
+        let permit = Permit {
+            _local: permit,
+            _lease: None,
+        };
         Ok(permit)
     }
 
+    /// Admission through Redis (`None`: Redis unavailable, pace locally). The local spacing
+    /// is moved along too, so a fall-back to local pacing keeps this process's own gaps.
+    #[cfg(feature = "redis")]
+    async fn admit_shared(
+        &self,
+        state: &RedisState,
+        class: Class,
+        path: &str,
+        credential: Option<&[u8]>,
+        deadline: Instant,
+    ) -> Option<Result<Lease, Blocked>> {
+        let identity = identity(credential);
+        let c = &self.config;
+        let ask = Ask {
+            classes: [class.write, class.search, class.notifies],
+            spacing: [c.write_spacing, c.search_spacing, c.notification_spacing],
+            max_concurrent: c.max_concurrent,
+            resource: class.resource(path),
+            identity: &identity,
+        };
+        let result = redis_pace::admit(state, &ask, deadline).await?;
+        Some(match result {
+            Ok(lease) => {
+                let now = Instant::now();
+                let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+                for (i, on) in ask.classes.into_iter().enumerate() {
+                    if on {
+                        s.next[i] = Some(now + ask.spacing[i]);
+                    }
+                }
+                Ok(lease)
+            }
+            Err(Refused::NoSlot) => Err(Blocked {
+                reason: format!(
+                    "waiting for one of the {} concurrent call slots shared through Redis",
+                    c.max_concurrent
+                ),
+                wait: None,
+                rate_limited: false,
+            }),
+            Err(Refused::TooLate { wait, limited }) => Err(Blocked {
+                reason: if limited {
+                    "a rate limit shared through Redis asks to wait".to_owned()
+                } else {
+                    "the shared throttle's spacing of writes, searches or notifications".to_owned()
+                },
+                wait: Some(wait),
+                rate_limited: limited,
+            }),
+        })
+    }
+
     /// Learn from a response: an exhausted quota, or a secondary limit's pause.
-    pub(crate) fn observe(&self, headers: &HeaderMap, secondary: Option<Duration>) {
+    pub(crate) fn observe(
+        &self,
+        headers: &HeaderMap,
+        secondary: Option<Duration>,
+        #[cfg(feature = "redis")] credential: Option<&[u8]>,
+    ) {
         let exhausted = header_u64(headers, "x-ratelimit-remaining") == Some(0);
         if !exhausted && secondary.is_none() {
             return;
+        }
+        #[cfg(feature = "redis")]
+        if let Some(state) = &self.shared {
+            self.share(state, headers, exhausted, secondary, credential);
         }
         let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(wait) = secondary {
@@ -220,5 +320,33 @@ impl Pacer {
                 s.exhausted.push((resource.to_owned(), reset));
             }
         }
+    }
+}
+
+#[cfg(feature = "redis")]
+impl Pacer {
+    /// Publish a pause or an exhausted quota to the other workers (in the background: the
+    /// call that saw it is not held up; a failure is logged by the Redis state).
+    fn share(
+        &self,
+        state: &RedisState,
+        headers: &HeaderMap,
+        exhausted: bool,
+        secondary: Option<Duration>,
+        credential: Option<&[u8]>,
+    ) {
+        let Ok(rt) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let reset = header_u64(headers, "x-ratelimit-reset").filter(|_| exhausted);
+        let resource = header_str(headers, "x-ratelimit-resource")
+            .filter(|r| r.len() <= 64 && r.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+            .unwrap_or("core")
+            .to_owned();
+        let (state, identity) = (state.clone(), identity(credential));
+        rt.spawn(async move {
+            let deadline = Instant::now() + state.config.timeout;
+            redis_pace::observe(&state, &identity, &resource, secondary, reset, deadline).await;
+        });
     }
 }

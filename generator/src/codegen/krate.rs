@@ -24,6 +24,10 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("call.rs", include_str!("../../runtime/call.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("client_app.rs", include_str!("../../runtime/client_app.rs")),
+    (
+        "client_redis.rs",
+        include_str!("../../runtime/client_redis.rs"),
+    ),
     ("clock.rs", include_str!("../../runtime/clock.rs")),
     ("context.rs", include_str!("../../runtime/context.rs")),
     ("decode.rs", include_str!("../../runtime/decode.rs")),
@@ -46,6 +50,19 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("paginate.rs", include_str!("../../runtime/paginate.rs")),
     ("prepared.rs", include_str!("../../runtime/prepared.rs")),
     ("redirect.rs", include_str!("../../runtime/redirect.rs")),
+    (
+        "redis_cache.rs",
+        include_str!("../../runtime/redis_cache.rs"),
+    ),
+    ("redis_pace.rs", include_str!("../../runtime/redis_pace.rs")),
+    (
+        "redis_state.rs",
+        include_str!("../../runtime/redis_state.rs"),
+    ),
+    (
+        "redis_tokens.rs",
+        include_str!("../../runtime/redis_tokens.rs"),
+    ),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),
@@ -71,7 +88,9 @@ httpdate = "1"
 hyper = { version = "1", default-features = false }
 jsonwebtoken = { version = "9.3", optional = true, default-features = false }
 pin-project-lite = "0.2"
+redis = { version = "0.32", optional = true, default-features = false, features = ["tokio-comp", "script"] }
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
+ring = { version = "0.17", optional = true }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
 serde_fmt = "1"
@@ -90,6 +109,10 @@ pub const RUNTIME_FEATURES: &str = r#"# GitHub App authentication: JWTs and inst
 github-app = ["dep:jsonwebtoken", "dep:base64", "tokio/sync"]
 # Conditional requests answered from a cache on `304` (`ClientBuilder::cache`).
 http-cache = ["dep:sha2"]
+# Throttle, rate-limit pauses, conditional cache and installation tokens shared across
+# processes through Redis (`ClientBuilder::redis`). The `redis` crate (no TLS, no C build);
+# `ring` (token sealing) is the one rustls already builds.
+redis = ["http-cache", "github-app", "dep:redis", "dep:ring", "tokio/rt"]
 # `Accept-Encoding: gzip` and transparent decompression (adds flate2, pure Rust).
 gzip = ["reqwest/gzip"]
 # `PartialEq` on object and one-of models (off by default: it adds ~15% to the build).
@@ -271,6 +294,7 @@ fn lib_rs(
     let runtime_features = "\n\nOpt-in runtime features:\n\n\
          - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)\n\
          - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)\n\
+         - `redis`: throttle, rate-limit pauses, cache and installation tokens shared across processes (`ClientBuilder::redis`)\n\
          - `gzip`: `Accept-Encoding: gzip` and transparent decompression\n\
          - `model-eq`: `PartialEq` on object and one-of models (enums always have it)\n\
          - `timestamps`: date-time fields and parameters as [`Timestamp`] (a parsed \
