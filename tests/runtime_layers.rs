@@ -46,7 +46,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("auth", &["app_jwt", "app_auth", "layers"]),
     (
         "front",
-        &["client", "client_app", "request", "decode", "paginate"],
+        &[
+            "client",
+            "client_app",
+            "request",
+            "decode",
+            "paginate",
+            "__private",
+        ],
     ),
 ];
 
