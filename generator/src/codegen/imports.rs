@@ -65,9 +65,11 @@ pub fn with_imports(body: TokenStream, local: &str, extra: &[(&str, &str)]) -> T
         .into_iter()
         .map(|(index, names)| {
             let prefix = &prefixes[index];
-            // `use std::fmt;` unless the module itself defines a `std`.
+            // `use std::fmt;` unless the module defines or names a module `std` (an endpoint's
+            // module, named in its method's return type).
+            let local = |name: &str| scan.defined.contains(name) || scan.heads.contains(name);
             let path = match prefix.first() {
-                Some(&"") if !scan.defined.contains(prefix[1]) => prefix[1..].join("::"),
+                Some(&"") if !local(prefix[1]) => prefix[1..].join("::"),
                 _ => prefix.join("::"),
             };
             let mut names: Vec<String> = names.into_iter().collect();
@@ -438,5 +440,12 @@ mod tests {
         };
         let out = squeeze(with_imports(body, "", &[]));
         assert!(out.contains("use::serde::Serialize;"), "{out}");
+        // A scope's head names its endpoints' modules only in return types.
+        let body = quote! {
+            fn bytes(&self) -> bytes::Bytes2 {}
+            fn raw(&self) -> ::bytes::Bytes {}
+        };
+        let out = squeeze(with_imports(body, "", &[]));
+        assert!(out.contains("use::bytes::Bytes;"), "{out}");
     }
 }
