@@ -10,8 +10,7 @@ pub use super::encode::PathValue;
 pub use super::extra::Key;
 pub use super::request::JsonObject;
 
-/// The decoders a generated `send()` passes to
-/// [`RequestExt::send_into`](super::RequestExt::send_into).
+/// The decoders a generated `send()` passes to [`RequestExt::send_into`].
 pub mod decode {
     pub use crate::runtime::decode::{bytes, check, json, json_or_none, text, unit, Decoder};
 }

@@ -180,7 +180,8 @@ fn scalar_types_read_from_the_wording() {
     let code = endpoint_source(&api, deployment);
     assert!(code.contains("pub enum Payload {"), "{code}");
     assert!(
-        code.contains("Object(Map<String, Value>)") && code.contains("use serde_json::{Map, Value};"),
+        code.contains("Object(Map<String, Value>)")
+            && code.contains("use serde_json::{Map, Value};"),
         "{code}"
     );
 }

@@ -354,12 +354,14 @@ pub fn scope_file(api: &Api, scope: &str, endpoints: &[&Endpoint]) -> TokenStrea
         modules.extend(code.module);
     }
     let module_doc = inner_doc_attrs(&format!(
-        "The endpoints of [`{name}`], from [`Client::{accessor}`](crate::Client::{accessor}), and a module of request builder and parameter types per endpoint."
+        "The endpoints of [`{name}`](crate::{accessor}::{name}), from [`Client::{accessor}`](crate::Client::{accessor}), and a module of request builder and parameter types per endpoint."
     ));
     let struct_doc = docs::doc_attrs(&format!(
         "The `{accessor}` endpoints, a method each: `client.{accessor}()`."
     ));
-    let accessor_doc = docs::doc_attrs(&format!("The `{accessor}` endpoints ([`{name}`])."));
+    let accessor_doc = docs::doc_attrs(&format!(
+        "The `{accessor}` endpoints ([`{name}`](crate::{accessor}::{name}))."
+    ));
     let head = quote! {
         #struct_doc
         #[derive(Debug, Clone, Copy)]
