@@ -23,6 +23,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
+use github_rest_client::runtime::__private::{decode, RequestExt as _};
 use github_rest_client::Client;
 use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -501,12 +502,7 @@ fn main() {
         let (mut t, mut v) = (Vec::new(), Vec::new());
         let (mut ta, mut va) = (0, 0);
         for i in 0..iters {
-            let typed = || {
-                get_repo(&ours).send_into(
-                    "repos.get",
-                    github_rest_client::runtime::decode::json::<Issue>,
-                )
-            };
+            let typed = || get_repo(&ours).send_into("repos.get", decode::json::<Issue>);
             let untyped = || send_generated(get_repo(&ours));
             if i % 2 == 0 {
                 let (x, d, a) = timed_async(typed()).await;

@@ -9,7 +9,8 @@ mod fixtures;
 mod raw_requests;
 
 use futures_util::TryStreamExt;
-use github_rest_client::runtime::{encode, JsonObject, Method};
+use github_rest_client::runtime::__private::{encode, JsonObject, RequestExt as _};
+use github_rest_client::runtime::Method;
 use raw_requests::{get, json, req, scenario, send, test_upload};
 use serde_json::Value;
 

@@ -7,7 +7,8 @@ mod fixtures;
 mod raw_requests;
 
 use futures_util::TryStreamExt;
-use github_rest_client::runtime::{JsonObject, Method};
+use github_rest_client::runtime::__private::{JsonObject, RequestExt as _};
+use github_rest_client::runtime::Method;
 use raw_requests::{get, json, req, scenario, send, test_upload};
 use serde_json::{json, Value};
 
@@ -162,7 +163,7 @@ async fn git_refs_with_trailing_slash_and_slashed_ref() {
     body.field("ref", "refs/heads/test");
     body.field("sha", "0000000000000000000000000000000000000002");
     json(req(&c, Method::Post, &format!("{repo}/git/refs")).json(body)).await;
-    let r = github_rest_client::runtime::encode::slashed("heads/test");
+    let r = github_rest_client::runtime::__private::encode::slashed("heads/test");
     let mut body = JsonObject::new();
     body.field("sha", "0000000000000000000000000000000000000001");
     json(req(&c, Method::Patch, &format!("{repo}/git/refs/{r}")).json(body)).await;

@@ -3,8 +3,9 @@
 #[path = "support/raw_server.rs"]
 mod raw_server;
 
-use github_rest_client::runtime::encode::PathValue;
-use github_rest_client::runtime::{encode, Client, Method, Request};
+use github_rest_client::runtime::__private::encode::{self, PathValue};
+use github_rest_client::runtime::__private::RequestExt as _;
+use github_rest_client::runtime::{Client, Method, Request};
 use raw_server::{response, RawServer, Reply};
 
 fn seg(v: &str) -> String {

@@ -56,6 +56,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "request",
             "decode",
             "paginate",
+            "__private",
         ],
     ),
 ];

@@ -5,7 +5,8 @@ mod raw_server;
 
 use std::sync::{Arc, OnceLock};
 
-use github_rest_client::runtime::{Client, Error, JsonObject, Method, Request};
+use github_rest_client::runtime::__private::{JsonObject, RequestExt as _};
+use github_rest_client::runtime::{Client, Error, Method, Request};
 use raw_server::{response, RawServer, Reply};
 
 fn redirect(status: &str, location: &str) -> Reply {

@@ -3,9 +3,8 @@
 #[path = "support/raw_server.rs"]
 mod raw_server;
 
-use github_rest_client::runtime::{
-    Client, Error, IntOrString, JsonObject, MediaType, Method, Request,
-};
+use github_rest_client::runtime::__private::{JsonObject, RequestExt as _};
+use github_rest_client::runtime::{Client, Error, IntOrString, MediaType, Method, Request};
 use raw_server::{response, RawServer, Reply};
 use wiremock::matchers::{body_string, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};

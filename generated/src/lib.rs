@@ -2,7 +2,7 @@
 //! Typed GitHub REST API client, generated from endpoint description files.
 //!
 //! Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.
-//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns the decoded body where the spec declares response types, else a [`Response`] (see [`runtime::ResponseFuture`]), and `build()` the [`Request`] to adjust first (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).
+//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns the decoded body when the endpoint has a typed response, else a [`Response`] (see [`runtime::ResponseFuture`]), and `build()` the [`Request`] to adjust first (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).
 //!
 //! # Example
 //!
@@ -86,7 +86,7 @@
 // Inherent to a generated API: every required parameter is an argument (long argument
 // lists), enum variants are GitHub's values (which may share a prefix or suffix), and
 // each endpoint's module is named after its method (which may equal its scope's name);
-// method and setter names come from the spec (`add`, `new`, `clone` are GitHub's words).
+// method and setter names are GitHub's words (`add`, `new`, `clone`).
 #![allow(
     clippy::too_many_arguments,
     clippy::enum_variant_names,
@@ -104,175 +104,175 @@ pub use runtime::{
     Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result,
     Timestamp,
 };
-/// Endpoints of the `actions` scope.
+/// [`Actions`](actions::Actions): the endpoints of `client.actions()`.
 #[cfg(feature = "actions")]
 #[rustfmt::skip]
 pub mod actions;
-/// Endpoints of the `activity` scope.
+/// [`Activity`](activity::Activity): the endpoints of `client.activity()`.
 #[cfg(feature = "activity")]
 #[rustfmt::skip]
 pub mod activity;
-/// Endpoints of the `apps` scope.
+/// [`Apps`](apps::Apps): the endpoints of `client.apps()`.
 #[cfg(feature = "apps")]
 #[rustfmt::skip]
 pub mod apps;
-/// Endpoints of the `billing` scope.
+/// [`Billing`](billing::Billing): the endpoints of `client.billing()`.
 #[cfg(feature = "billing")]
 #[rustfmt::skip]
 pub mod billing;
-/// Endpoints of the `campaigns` scope.
+/// [`Campaigns`](campaigns::Campaigns): the endpoints of `client.campaigns()`.
 #[cfg(feature = "campaigns")]
 #[rustfmt::skip]
 pub mod campaigns;
-/// Endpoints of the `checks` scope.
+/// [`Checks`](checks::Checks): the endpoints of `client.checks()`.
 #[cfg(feature = "checks")]
 #[rustfmt::skip]
 pub mod checks;
-/// Endpoints of the `codeScanning` scope.
+/// [`CodeScanning`](code_scanning::CodeScanning): the endpoints of `client.code_scanning()`.
 #[cfg(feature = "code_scanning")]
 #[rustfmt::skip]
 pub mod code_scanning;
-/// Endpoints of the `codeSecurity` scope.
+/// [`CodeSecurity`](code_security::CodeSecurity): the endpoints of `client.code_security()`.
 #[cfg(feature = "code_security")]
 #[rustfmt::skip]
 pub mod code_security;
-/// Endpoints of the `codesOfConduct` scope.
+/// [`CodesOfConduct`](codes_of_conduct::CodesOfConduct): the endpoints of `client.codes_of_conduct()`.
 #[cfg(feature = "codes_of_conduct")]
 #[rustfmt::skip]
 pub mod codes_of_conduct;
-/// Endpoints of the `codespaces` scope.
+/// [`Codespaces`](codespaces::Codespaces): the endpoints of `client.codespaces()`.
 #[cfg(feature = "codespaces")]
 #[rustfmt::skip]
 pub mod codespaces;
-/// Endpoints of the `copilot` scope.
+/// [`Copilot`](copilot::Copilot): the endpoints of `client.copilot()`.
 #[cfg(feature = "copilot")]
 #[rustfmt::skip]
 pub mod copilot;
-/// Endpoints of the `credentials` scope.
+/// [`Credentials`](credentials::Credentials): the endpoints of `client.credentials()`.
 #[cfg(feature = "credentials")]
 #[rustfmt::skip]
 pub mod credentials;
-/// Endpoints of the `dependabot` scope.
+/// [`Dependabot`](dependabot::Dependabot): the endpoints of `client.dependabot()`.
 #[cfg(feature = "dependabot")]
 #[rustfmt::skip]
 pub mod dependabot;
-/// Endpoints of the `dependencyGraph` scope.
+/// [`DependencyGraph`](dependency_graph::DependencyGraph): the endpoints of `client.dependency_graph()`.
 #[cfg(feature = "dependency_graph")]
 #[rustfmt::skip]
 pub mod dependency_graph;
-/// Endpoints of the `emojis` scope.
+/// [`Emojis`](emojis::Emojis): the endpoints of `client.emojis()`.
 #[cfg(feature = "emojis")]
 #[rustfmt::skip]
 pub mod emojis;
-/// Endpoints of the `enterpriseAdmin` scope.
+/// [`EnterpriseAdmin`](enterprise_admin::EnterpriseAdmin): the endpoints of `client.enterprise_admin()`.
 #[cfg(feature = "enterprise_admin")]
 #[rustfmt::skip]
 pub mod enterprise_admin;
-/// Endpoints of the `enterpriseTeamMemberships` scope.
+/// [`EnterpriseTeamMemberships`](enterprise_team_memberships::EnterpriseTeamMemberships): the endpoints of `client.enterprise_team_memberships()`.
 #[cfg(feature = "enterprise_team_memberships")]
 #[rustfmt::skip]
 pub mod enterprise_team_memberships;
-/// Endpoints of the `enterpriseTeamOrganizations` scope.
+/// [`EnterpriseTeamOrganizations`](enterprise_team_organizations::EnterpriseTeamOrganizations): the endpoints of `client.enterprise_team_organizations()`.
 #[cfg(feature = "enterprise_team_organizations")]
 #[rustfmt::skip]
 pub mod enterprise_team_organizations;
-/// Endpoints of the `enterpriseTeams` scope.
+/// [`EnterpriseTeams`](enterprise_teams::EnterpriseTeams): the endpoints of `client.enterprise_teams()`.
 #[cfg(feature = "enterprise_teams")]
 #[rustfmt::skip]
 pub mod enterprise_teams;
-/// Endpoints of the `gists` scope.
+/// [`Gists`](gists::Gists): the endpoints of `client.gists()`.
 #[cfg(feature = "gists")]
 #[rustfmt::skip]
 pub mod gists;
-/// Endpoints of the `git` scope.
+/// [`Git`](git::Git): the endpoints of `client.git()`.
 #[cfg(feature = "git")]
 #[rustfmt::skip]
 pub mod git;
-/// Endpoints of the `gitignore` scope.
+/// [`Gitignore`](gitignore::Gitignore): the endpoints of `client.gitignore()`.
 #[cfg(feature = "gitignore")]
 #[rustfmt::skip]
 pub mod gitignore;
-/// Endpoints of the `hostedCompute` scope.
+/// [`HostedCompute`](hosted_compute::HostedCompute): the endpoints of `client.hosted_compute()`.
 #[cfg(feature = "hosted_compute")]
 #[rustfmt::skip]
 pub mod hosted_compute;
-/// Endpoints of the `interactions` scope.
+/// [`Interactions`](interactions::Interactions): the endpoints of `client.interactions()`.
 #[cfg(feature = "interactions")]
 #[rustfmt::skip]
 pub mod interactions;
-/// Endpoints of the `issues` scope.
+/// [`Issues`](issues::Issues): the endpoints of `client.issues()`.
 #[cfg(feature = "issues")]
 #[rustfmt::skip]
 pub mod issues;
-/// Endpoints of the `licenses` scope.
+/// [`Licenses`](licenses::Licenses): the endpoints of `client.licenses()`.
 #[cfg(feature = "licenses")]
 #[rustfmt::skip]
 pub mod licenses;
-/// Endpoints of the `markdown` scope.
+/// [`Markdown`](markdown::Markdown): the endpoints of `client.markdown()`.
 #[cfg(feature = "markdown")]
 #[rustfmt::skip]
 pub mod markdown;
-/// Endpoints of the `meta` scope.
+/// [`Meta`](meta::Meta): the endpoints of `client.meta()`.
 #[cfg(feature = "meta")]
 #[rustfmt::skip]
 pub mod meta;
-/// Endpoints of the `migrations` scope.
+/// [`Migrations`](migrations::Migrations): the endpoints of `client.migrations()`.
 #[cfg(feature = "migrations")]
 #[rustfmt::skip]
 pub mod migrations;
-/// Endpoints of the `oidc` scope.
+/// [`Oidc`](oidc::Oidc): the endpoints of `client.oidc()`.
 #[cfg(feature = "oidc")]
 #[rustfmt::skip]
 pub mod oidc;
-/// Endpoints of the `orgs` scope.
+/// [`Orgs`](orgs::Orgs): the endpoints of `client.orgs()`.
 #[cfg(feature = "orgs")]
 #[rustfmt::skip]
 pub mod orgs;
-/// Endpoints of the `packages` scope.
+/// [`Packages`](packages::Packages): the endpoints of `client.packages()`.
 #[cfg(feature = "packages")]
 #[rustfmt::skip]
 pub mod packages;
-/// Endpoints of the `privateRegistries` scope.
+/// [`PrivateRegistries`](private_registries::PrivateRegistries): the endpoints of `client.private_registries()`.
 #[cfg(feature = "private_registries")]
 #[rustfmt::skip]
 pub mod private_registries;
-/// Endpoints of the `projects` scope.
+/// [`Projects`](projects::Projects): the endpoints of `client.projects()`.
 #[cfg(feature = "projects")]
 #[rustfmt::skip]
 pub mod projects;
-/// Endpoints of the `pulls` scope.
+/// [`Pulls`](pulls::Pulls): the endpoints of `client.pulls()`.
 #[cfg(feature = "pulls")]
 #[rustfmt::skip]
 pub mod pulls;
-/// Endpoints of the `rateLimit` scope.
+/// [`RateLimit`](rate_limit::RateLimit): the endpoints of `client.rate_limit()`.
 #[cfg(feature = "rate_limit")]
 #[rustfmt::skip]
 pub mod rate_limit;
-/// Endpoints of the `reactions` scope.
+/// [`Reactions`](reactions::Reactions): the endpoints of `client.reactions()`.
 #[cfg(feature = "reactions")]
 #[rustfmt::skip]
 pub mod reactions;
-/// Endpoints of the `repos` scope.
+/// [`Repos`](repos::Repos): the endpoints of `client.repos()`.
 #[cfg(feature = "repos")]
 #[rustfmt::skip]
 pub mod repos;
-/// Endpoints of the `search` scope.
+/// [`Search`](search::Search): the endpoints of `client.search()`.
 #[cfg(feature = "search")]
 #[rustfmt::skip]
 pub mod search;
-/// Endpoints of the `secretScanning` scope.
+/// [`SecretScanning`](secret_scanning::SecretScanning): the endpoints of `client.secret_scanning()`.
 #[cfg(feature = "secret_scanning")]
 #[rustfmt::skip]
 pub mod secret_scanning;
-/// Endpoints of the `securityAdvisories` scope.
+/// [`SecurityAdvisories`](security_advisories::SecurityAdvisories): the endpoints of `client.security_advisories()`.
 #[cfg(feature = "security_advisories")]
 #[rustfmt::skip]
 pub mod security_advisories;
-/// Endpoints of the `teams` scope.
+/// [`Teams`](teams::Teams): the endpoints of `client.teams()`.
 #[cfg(feature = "teams")]
 #[rustfmt::skip]
 pub mod teams;
-/// Endpoints of the `users` scope.
+/// [`Users`](users::Users): the endpoints of `client.users()`.
 #[cfg(feature = "users")]
 #[rustfmt::skip]
 pub mod users;

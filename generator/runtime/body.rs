@@ -16,7 +16,9 @@ use super::transport::Transport;
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Download {
+    /// The HTTP status.
     pub status: u16,
+    /// The response headers.
     pub headers: HeaderMap,
     /// The final URL, after redirects.
     pub url: String,

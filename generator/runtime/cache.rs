@@ -97,10 +97,12 @@ impl CacheKey {
         &self.text[..self.accept_at - 1]
     }
 
+    /// The `Accept` value the response was asked with.
     pub fn accept(&self) -> &str {
         &self.text[self.accept_at..self.url_at - 1]
     }
 
+    /// The URL of the request.
     pub fn url(&self) -> &str {
         &self.text[self.url_at..]
     }
@@ -134,10 +136,12 @@ impl CachedResponse {
         CachedResponse { headers, body }
     }
 
+    /// The stored headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }
 
+    /// The stored body.
     pub fn body(&self) -> &Bytes {
         &self.body
     }

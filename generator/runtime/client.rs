@@ -88,6 +88,7 @@ impl Client {
         Client::builder().build()
     }
 
+    /// A builder with the defaults: `https://api.github.com`, no credentials.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
@@ -335,6 +336,7 @@ impl ClientBuilder {
         self
     }
 
+    /// The client, or [`Error::InvalidRequest`] for a URL or setting that cannot work.
     pub fn build(self) -> Result<Client> {
         let base_url = transport::base(
             self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),

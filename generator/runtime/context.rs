@@ -14,6 +14,7 @@ const MAX_PATH: usize = 200;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RequestInfo {
+    /// The HTTP method.
     pub method: Method,
     /// The URL path of the first attempt, without query, cut at 200 characters.
     pub path: String,

@@ -1,41 +1,16 @@
-//! Typed response bodies: the decoders generated `send()` methods pass to the runtime, and
-//! the typed sends (`Request::send_with`, `Request::send_into`) that call them.
+//! Typed response bodies: the decoders generated `send()` methods pass to the typed sends
+//! (`RequestExt::send_into`, `RequestExt::send_with` of the hidden `__private` module).
 
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
 
-pub use super::decode_error::DecodeError;
 use super::error::{ApiError, Error, Result};
-use super::request::Request;
 use super::response::{from_json, Response};
-use super::typed::{ResponseValue, ValueFuture};
+use super::typed::ResponseValue;
 
 /// How a generated method turns the outcome of a request into its return value; the
 /// `&'static str` is the endpoint (`repos.get`), for errors.
 pub type Decoder<T> = fn(Result<Response>, &'static str) -> Result<ResponseValue<T>>;
-
-impl<'c> Request<'c> {
-    /// Send and decode with `decode` (one of [the decoders](self)), keeping
-    /// the response; `endpoint` (`repos.get`) names the request in decode errors.
-    pub fn send_with<T: Send + 'c>(
-        self,
-        endpoint: &'static str,
-        decode: Decoder<T>,
-    ) -> ValueFuture<'c, ResponseValue<T>> {
-        let sent = self.send();
-        Box::pin(async move { decode(sent.await, endpoint) })
-    }
-
-    /// Send and decode with `decode`, returning only the value.
-    pub fn send_into<T: Send + 'c>(
-        self,
-        endpoint: &'static str,
-        decode: Decoder<T>,
-    ) -> ValueFuture<'c, T> {
-        let sent = self.send();
-        Box::pin(async move { decode(sent.await, endpoint).map(ResponseValue::into_inner) })
-    }
-}
 
 /// A JSON body as `T` (an empty body is `null`, so only `Option`-like types accept it).
 pub fn json<T: DeserializeOwned>(

@@ -84,7 +84,7 @@ impl fmt::Display for Segment<'_> {
 }
 
 /// One value of a route's `{name}` placeholder, in the order of the placeholders
-/// ([`Request::at`](super::Request::at) fills the route with them).
+/// (`RequestExt::at` fills the route with them).
 #[derive(Debug, Clone, Copy)]
 pub enum PathValue<'a> {
     /// Encoded as one path segment, as by [`segment`].

@@ -58,7 +58,9 @@ pub enum Error {
     /// A successful response body was larger than allowed (`max_response_bytes`, or the
     /// cap of a download).
     TooLarge {
+        /// The limit in bytes.
         limit: u64,
+        /// The request whose response it was.
         request: Option<Box<RequestInfo>>,
     },
     /// Writing a download to the caller's writer failed.
@@ -172,6 +174,7 @@ impl std::error::Error for Error {
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct TransportError {
+    /// The request.
     pub request: RequestInfo,
     /// reqwest's error, with the URL (and so any query values) removed.
     pub source: reqwest::Error,
@@ -217,6 +220,7 @@ impl fmt::Display for TransportError {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TimeoutError {
+    /// The request.
     pub request: RequestInfo,
     /// What the call was doing or would have waited for (for a stall: "waiting for the
     /// response" or "reading the response body").
@@ -268,6 +272,7 @@ impl fmt::Display for TimeoutError {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ApiError {
+    /// The HTTP status (4xx, 5xx).
     pub status: u16,
     /// `message` of the error body.
     pub message: Option<String>,
@@ -283,6 +288,7 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
     /// `x-github-request-id`, for support requests.
     pub request_id: Option<String>,
+    /// The response headers.
     pub headers: HeaderMap,
     /// The request that failed, when the error came from sending one.
     pub request: Option<RequestInfo>,
@@ -292,9 +298,13 @@ pub struct ApiError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ErrorDetail {
+    /// The kind of object (`Issue`, `Label`).
     pub resource: Option<String>,
+    /// The field at fault.
     pub field: Option<String>,
+    /// What is wrong (`missing`, `missing_field`, `invalid`, `already_exists`, `custom`).
     pub code: Option<String>,
+    /// Text for a `custom` code.
     pub message: Option<String>,
 }
 
@@ -442,11 +452,15 @@ impl ErrorDetail {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RateLimit {
+    /// Requests allowed per window (`x-ratelimit-limit`).
     pub limit: Option<u64>,
+    /// Requests left in this window (`x-ratelimit-remaining`).
     pub remaining: Option<u64>,
+    /// Requests used in this window (`x-ratelimit-used`).
     pub used: Option<u64>,
     /// Unix time (seconds) at which the quota resets.
     pub reset: Option<u64>,
+    /// The quota counted against (`core`, `search`, `graphql`, ...).
     pub resource: Option<String>,
 }
 

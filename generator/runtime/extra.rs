@@ -27,10 +27,12 @@ impl Extra {
         self.0.iter().flat_map(|m| m.iter())
     }
 
+    /// No unknown field came.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// How many unknown fields came.
     pub fn len(&self) -> usize {
         self.0.as_ref().map_or(0, |m| m.len())
     }
@@ -42,7 +44,7 @@ impl Extra {
 
     /// Read the value of an unknown `key` from `map` and keep it (generated `Deserialize`
     /// impls call this, so each model has no code of its own for unknown keys).
-    pub fn insert_next<'de, A: MapAccess<'de>>(
+    pub(crate) fn insert_next<'de, A: MapAccess<'de>>(
         &mut self,
         key: Key<'de>,
         map: &mut A,
@@ -63,7 +65,7 @@ impl Extra {
     }
 
     /// Write the fields into a map being serialised (generated `Serialize` impls).
-    pub fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+    pub(crate) fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         for (k, v) in self.iter() {
             map.serialize_entry(k, v)?;
         }
@@ -130,10 +132,12 @@ impl<'de> serde::Deserialize<'de> for Extra {
 pub struct Key<'de>(std::borrow::Cow<'de, str>);
 
 impl Key<'_> {
+    /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The text, owned.
     pub fn into_owned(self) -> String {
         self.0.into_owned()
     }

@@ -53,7 +53,9 @@ pub struct Attempt<'a> {
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct AttemptRequest<'a> {
+    /// The attempt.
     pub attempt: Attempt<'a>,
+    /// Its headers, to add to or change.
     pub headers: &'a mut HeaderMap,
     /// The URL is a host credentials may be sent to.
     pub trusted: bool,

@@ -46,6 +46,7 @@ impl MemoryCache {
         self.lock().entries.len()
     }
 
+    /// No entry held.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -3,14 +3,20 @@
 /// HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
+    /// `GET`
     Get,
+    /// `POST`
     Post,
+    /// `PUT`
     Put,
+    /// `PATCH`
     Patch,
+    /// `DELETE`
     Delete,
 }
 
 impl Method {
+    /// The method as sent (`GET`).
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",

@@ -1,6 +1,12 @@
 //! The runtime every generated method calls, in layers that use only the ones below: leaf
 //! types (method, errors, responses), the transport, the cache and auth layers, the front.
 
+// Every public item a user can reach is documented; the plumbing is in `__private`.
+#![deny(missing_docs)]
+
+#[doc(hidden)]
+pub mod __private;
+
 #[cfg(feature = "github-app")]
 mod app_auth;
 #[cfg(feature = "github-app")]
@@ -18,15 +24,14 @@ mod client_redis;
 #[cfg(feature = "github-app")]
 mod clock;
 mod context;
-pub mod decode;
+mod decode;
 mod decode_error;
-pub mod encode;
+mod encode;
 mod error;
 mod extra;
 mod hook;
 mod layers;
-#[doc(hidden)]
-pub mod model;
+mod model;
 #[cfg(feature = "http-cache")]
 mod memory_cache;
 mod method;
@@ -59,11 +64,10 @@ mod types;
 pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
 pub use decode_error::DecodeError;
-pub use encode::PathValue;
 pub use error::{
     ApiError, Error, ErrorDetail, RateLimit, RequestInfo, Result, TimeoutError, TransportError,
 };
-pub use extra::{Extra, Key};
+pub use extra::Extra;
 pub use hook::{Attempt, AttemptRequest, Hook};
 #[cfg(feature = "http-cache")]
 pub use memory_cache::MemoryCache;
@@ -71,7 +75,7 @@ pub use paginate::{Page, Pages, Paginate};
 #[cfg(feature = "redis")]
 pub use redis_state::RedisState;
 pub use method::Method;
-pub use request::{JsonObject, Request, ResponseFuture};
+pub use request::{Request, ResponseFuture};
 pub use response::Response;
 pub use secret::{Auth, Secret};
 pub use body::Download;

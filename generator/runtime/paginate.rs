@@ -35,6 +35,7 @@ use super::response::{decode_error, from_json, Response};
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Page<T> {
+    /// The items of this page.
     pub items: Vec<T>,
     /// The absolute URL of the next page (`Link: rel="next"`), if any.
     pub next: Option<String>,

@@ -35,6 +35,7 @@ impl Default for JsonObject {
 }
 
 impl JsonObject {
+    /// An object without fields.
     pub fn new() -> Self {
         let mut buf = Vec::with_capacity(64);
         buf.push(b'{');
@@ -152,7 +153,8 @@ impl<'c> Request<'c> {
     /// A request to `route` (`/repos/{owner}/{repo}`) on the API host, its placeholders
     /// filled with `values` in order, each encoded so that no value can change the route.
     /// The route is kept as the request's [`route_template`](Request::route_template).
-    pub fn at(
+    /// Generated builders call it as `RequestExt::at`.
+    pub(crate) fn at_route(
         client: &'c Client,
         method: Method,
         route: &'static str,
@@ -191,7 +193,8 @@ impl<'c> Request<'c> {
     }
 
     /// Set a JSON body (sent compact with `Content-Type: application/json; charset=utf-8`).
-    pub fn json(mut self, mut body: JsonObject) -> Self {
+    /// Generated builders call it as `RequestExt::json`.
+    pub(crate) fn json_object(mut self, mut body: JsonObject) -> Self {
         self.prepared.body = match body.error.take() {
             Some(e) => Body::Invalid(e),
             None => Body::Json(Bytes::from(body.into_bytes())),
@@ -281,6 +284,7 @@ impl<'c> Request<'c> {
         self.prepared.route
     }
 
+    /// The HTTP method.
     pub fn method(&self) -> Method {
         self.prepared.method
     }

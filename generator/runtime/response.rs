@@ -42,10 +42,12 @@ impl Response {
         self.from_cache
     }
 
+    /// The HTTP status.
     pub fn status(&self) -> u16 {
         self.status
     }
 
+    /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }

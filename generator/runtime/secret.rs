@@ -7,6 +7,7 @@ use std::fmt;
 pub struct Secret(Box<str>);
 
 impl Secret {
+    /// Keep `value` as a secret.
     pub fn new(value: impl Into<String>) -> Self {
         Secret(value.into().into_boxed_str())
     }

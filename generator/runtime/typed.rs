@@ -25,8 +25,11 @@ pub struct ResponseValue<T> {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ResponseParts {
+    /// The HTTP status.
     pub status: u16,
+    /// The response headers.
     pub headers: HeaderMap,
+    /// The raw body.
     pub body: Bytes,
 }
 
@@ -47,10 +50,12 @@ impl<T> ResponseValue<T> {
         }
     }
 
+    /// The HTTP status.
     pub fn status(&self) -> u16 {
         self.parts.status
     }
 
+    /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.parts.headers
     }

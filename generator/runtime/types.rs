@@ -33,6 +33,7 @@ pub enum MediaType {
 }
 
 impl MediaType {
+    /// The `Accept` value asking for it.
     pub fn as_str(self) -> &'static str {
         match self {
             MediaType::Json => "application/vnd.github+json",
@@ -60,7 +61,9 @@ impl fmt::Display for MediaType {
 /// A parameter GitHub accepts as an integer or a string (e.g. a label id or name).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum IntOrString {
+    /// An integer (`42`).
     Int(i64),
+    /// A string (`"bug"`).
     String(String),
 }
 

@@ -98,7 +98,8 @@ fn project_fields_are_one_of_their_kinds() {
     // Generated: one enum argument; each variant carries only what that kind sends.
     let code = endpoint_source(&api, e);
     for line in [
-        "field: crate::projects::add_field_for_org::Field,",
+        "field: add_field_for_org::Field,",
+        "pub(super) field: Field,",
         "pub enum Field {",
         "IssueFieldId {",
         "NameAndDataType {",
@@ -178,7 +179,11 @@ fn scalar_types_read_from_the_wording() {
     assert!(value.nullable);
     let code = endpoint_source(&api, deployment);
     assert!(code.contains("pub enum Payload {"), "{code}");
-    assert!(code.contains("Object(::serde_json::Map<String, ::serde_json::Value>)"));
+    assert!(
+        code.contains("Object(Map<String, Value>)")
+            && code.contains("use serde_json::{Map, Value};"),
+        "{code}"
+    );
 }
 
 #[test]

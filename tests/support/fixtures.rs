@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
 
-use github_rest_client::runtime::{Client, ClientBuilder, JsonObject, Method, Request};
+use github_rest_client::runtime::__private::{JsonObject, RequestExt as _};
+use github_rest_client::runtime::{Client, ClientBuilder, Method, Request};
 
 /// The token every scenario was recorded with (`Authorization: token 000…001`).
 pub const TOKEN: &str = "0000000000000000000000000000000000000001";

@@ -5,6 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{self, Doc};
+use super::imports::with_imports;
 use super::naming::{bare, ident, scope_module, type_name, Names};
 use super::param_plan::ParamEnums;
 use super::returns::{returns, Returns};
@@ -188,14 +189,15 @@ fn full_endpoint(api: &Api, shared: &ParamEnums, endpoint: &Endpoint) -> Endpoin
         ),
     );
     let module_doc = docs::doc_attrs(&format!("Request builder and parameter types of {link}."));
-    let builder_doc = docs::doc_attrs(&format!(
-        "Request for {link}: set optional parameters, then `send()` (or `build()` to adjust the request)."
-    ));
+    let has_setters = fields.iter().any(|f| !f.is_arg()) || origin_setter.is_some();
+    let builder_doc = docs::doc_attrs(&if has_setters {
+        format!("Request for {link}: set optional parameters, then `send()` (or `build()` to adjust the request).")
+    } else {
+        format!("Request for {link}: `send()` it, or `build()` to adjust the request first.")
+    });
     let items = types.into_items();
     let send = send_fns(endpoint, returns.as_ref());
-    let module_item = quote! {
-        #module_doc
-        pub mod #module {
+    let body = quote! {
             #builder_doc
             #[derive(Clone)]
             #[must_use = "a request does nothing until sent"]
@@ -222,6 +224,17 @@ fn full_endpoint(api: &Api, shared: &ParamEnums, endpoint: &Endpoint) -> Endpoin
             }
 
             #(#items)*
+    };
+    // Every builder calls `RequestExt::at` in `build()`.
+    let body = with_imports(
+        body,
+        &format!("crate::{scope_mod}::{module}"),
+        &[("crate::runtime::__private", "RequestExt as _")],
+    );
+    let module_item = quote! {
+        #module_doc
+        pub mod #module {
+            #body
         }
     };
     EndpointCode {
@@ -350,7 +363,12 @@ fn alias_setters(f: &ParamField) -> TokenStream {
     };
     let setters = f.param.aliases.iter().map(|alias| {
         let name = ident(&crate::model::rust_ident(alias));
-        let note = format!("renamed to `{}`", f.param.wire_name);
+        // The Rust name it has now: a setter, or an argument of the method.
+        let note = if f.is_arg() {
+            format!("renamed to the argument `{}`", bare(&f.arg.to_string()))
+        } else {
+            format!("renamed to `{}`", bare(&f.setter.to_string()))
+        };
         let doc = docs::doc_attrs(&format!(
             "The old name of {}: sets it.",
             docs::code(&f.param.wire_name)
@@ -500,7 +518,7 @@ fn alias_method(shared: &ParamEnums, endpoint: &Endpoint, target: &Endpoint) -> 
     let target_method = ident(&target.rust_name);
     let target_builder = builder_name(target);
     let target_struct = scope_struct(&target.scope);
-    let note = format!("renamed to `{}.{}`", target.scope, target.id);
+    let note = format!("renamed to `{target_struct}::{}`", bare(&target.rust_name));
     let mut doc = Doc::default();
     doc.spec(&endpoint.title);
     let link = docs::link(

@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::endpoint::{endpoint_code, scope_struct};
+use super::imports::with_imports;
 use super::naming::scope_module;
 use super::param_plan::ParamEnums;
 use super::{format_file, CodegenTimings, GeneratedFile, MARKER_LINE};
@@ -16,6 +17,7 @@ use crate::package::Package;
 
 /// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("__private.rs", include_str!("../../runtime/__private.rs")),
     ("app_auth.rs", include_str!("../../runtime/app_auth.rs")),
     ("app_jwt.rs", include_str!("../../runtime/app_jwt.rs")),
     ("assemble.rs", include_str!("../../runtime/assemble.rs")),
@@ -167,7 +169,7 @@ pub fn crate_files(api: &Api, package: &Package) -> (Vec<GeneratedFile>, Codegen
         files.push(GeneratedFile::new(
             format!("src/runtime/{name}"),
             format!(
-                "{MARKER_LINE} (copied from generator/runtime/{name})\n{}",
+                "{MARKER_LINE}\n{}",
                 text.replace("github_rest_client::", &format!("{}::", package.lib_name()))
             ),
         ));
@@ -279,7 +281,7 @@ fn lib_rs(
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
          Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
          Required parameters are method arguments; optional ones are setters on the returned request \
-         builder; `send()` returns the decoded body where the spec declares response types, else a \
+         builder; `send()` returns the decoded body when the endpoint has a typed response, else a \
          [`Response`] (see [`runtime::ResponseFuture`]), and `build()` the [`Request`] to adjust first \
          (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).\n\n\
          # Features\n\n\
@@ -310,9 +312,9 @@ fn lib_rs(
     let doc = inner_doc_attrs(&crate_doc);
     let mods = scopes.keys().map(|module| {
         let m = format_ident!("{}", module);
+        let name = scope_struct(&scopes[module][0].scope);
         let scope_doc = docs::doc_attrs(&format!(
-            "Endpoints of the `{}` scope.",
-            scopes[module][0].scope
+            "[`{name}`]({module}::{name}): the endpoints of `client.{module}()`."
         ));
         quote! {
             #scope_doc
@@ -370,7 +372,7 @@ fn with_comments(lib: String) -> String {
         "// Inherent to a generated API: every required parameter is an argument (long argument\n\
          // lists), enum variants are GitHub's values (which may share a prefix or suffix), and\n\
          // each endpoint's module is named after its method (which may equal its scope's name);\n\
-         // method and setter names come from the spec (`add`, `new`, `clone` are GitHub's words).\n#![allow(",
+         // method and setter names are GitHub's words (`add`, `new`, `clone`).\n#![allow(",
         1,
     )
 }
@@ -404,15 +406,15 @@ pub fn scope_file(
         modules.extend(code.module);
     }
     let module_doc = inner_doc_attrs(&format!(
-        "Endpoints of the `{scope}` scope: [`{name}`](crate::{accessor}::{name}), from [`Client::{accessor}`](crate::Client::{accessor})."
+        "The endpoints of [`{name}`](crate::{accessor}::{name}), from [`Client::{accessor}`](crate::Client::{accessor}), and a module of request builder and parameter types per endpoint."
     ));
     let struct_doc = docs::doc_attrs(&format!(
-        "Endpoints of the `{scope}` scope: `client.{accessor}()`."
+        "The `{accessor}` endpoints, a method each: `client.{accessor}()`."
     ));
-    let accessor_doc = docs::doc_attrs(&format!("Endpoints of the `{scope}` scope."));
-    quote! {
-        #module_doc
-
+    let accessor_doc = docs::doc_attrs(&format!(
+        "The `{accessor}` endpoints ([`{name}`](crate::{accessor}::{name}))."
+    ));
+    let head = quote! {
         #struct_doc
         #[derive(Debug, Clone, Copy)]
         pub struct #name<'c> {
@@ -430,7 +432,11 @@ pub fn scope_file(
         impl<'c> #name<'c> {
             #(#methods)*
         }
-
+    };
+    let head = with_imports(head, &format!("crate::{accessor}"), &[]);
+    quote! {
+        #module_doc
+        #head
         #(#modules)*
     }
 }

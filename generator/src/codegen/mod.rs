@@ -3,6 +3,7 @@
 
 mod docs;
 mod endpoint;
+mod imports;
 mod krate;
 mod model_plan;
 mod models;
@@ -112,10 +113,18 @@ pub fn endpoint_source(api: &Api, endpoint: &Endpoint) -> String {
     let scope = endpoint::scope_struct(&endpoint.scope);
     let method = code.method;
     let module = code.module;
-    let tokens = quote! {
+    let head = quote! {
         impl<'c> #scope<'c> {
             #method
         }
+    };
+    let head = imports::with_imports(
+        head,
+        &format!("crate::{}", scope_module(&endpoint.scope)),
+        &[],
+    );
+    let tokens = quote! {
+        #head
         #module
     };
     format_tokens(&tokens)
@@ -126,7 +135,8 @@ pub fn endpoint_source(api: &Api, endpoint: &Endpoint) -> String {
 pub fn model_source(api: &Api, name: &str) -> Option<String> {
     let model = api.models.iter().find(|m| m.name == name)?;
     let plan = model_plan::ModelPlan::new(api);
-    Some(format_tokens(&models::model_item(api, model, &plan)))
+    let item = models::model_item(api, model, &plan);
+    Some(format_tokens(&imports::with_imports(item, "", &[])))
 }
 
 /// Format a token stream as a file (no marker).

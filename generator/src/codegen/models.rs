@@ -7,6 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::Doc;
+use super::imports::with_imports;
 use super::model_plan::ModelPlan;
 use super::naming::{bare, ident, Names};
 use super::types::{enum_item, PRELUDE};
@@ -54,9 +55,9 @@ pub fn schema_type(schema: &Schema, models: &TokenStream) -> TokenStream {
 }
 
 /// The models as files (path, tokens): `src/models/mod.rs` re-exports one module per scope
-/// (the models only that scope's endpoints reach, behind its feature, so no item repeats a
-/// `cfg`) and `shared` (models several scopes reach, each behind the features that reach it).
-/// Every model stays `crate::models::Name`.
+/// (the models only that scope's endpoints reach, behind its feature) and `shared` (models
+/// several scopes reach, in a module per set of features that reach them, or none). Each
+/// `cfg` is written once, on a module. Every model stays `crate::models::Name`.
 pub fn models_files(api: &Api) -> Vec<(String, TokenStream)> {
     let plan = ModelPlan::new(api);
     let mut groups: BTreeMap<String, Vec<&Model>> = BTreeMap::new();
@@ -70,19 +71,20 @@ pub fn models_files(api: &Api) -> Vec<(String, TokenStream)> {
     let mut decls = Vec::new();
     for (module, models) in &groups {
         let shared = module == SHARED;
-        let items = models.iter().map(|m| model_item_in(api, m, &plan, shared));
-        let doc = if shared {
-            " Models that the endpoints of several scopes return (or none), each compiled when a\n feature that reaches it is on.".to_string()
+        let (doc, body) = if shared {
+            let doc = " Models that the endpoints of several scopes return (or none): a module per set of\n features that reach them, compiled when one of them is on.".to_string();
+            (doc, shared_body(api, &plan, models))
         } else {
-            format!(" Models that only the `{module}` endpoints return (feature `{module}`).")
+            let items = models.iter().map(|m| model_item_in(api, m, &plan, false));
+            let doc =
+                format!(" Models that only the `{module}` endpoints return (feature `{module}`).");
+            (doc, models_body(quote!(#(#items)*)))
         };
         files.push((
             format!("src/models/{module}.rs"),
             quote! {
                 #![doc = #doc]
-                #[allow(unused_imports)]
-                use super::*;
-                #(#items)*
+                #body
             },
         ));
         let ident = ident(module);
@@ -105,6 +107,64 @@ pub fn models_files(api: &Api) -> Vec<(String, TokenStream)> {
         },
     ));
     files
+}
+
+/// The items of a module of models, after the `use` items they need (the other models come
+/// from the parent's glob; a module whose models name no other model leaves it unused).
+fn models_body(items: TokenStream) -> TokenStream {
+    let body = quote! {
+        #[allow(unused_imports)]
+        use super::*;
+        #items
+    };
+    with_imports(body, "", &[])
+}
+
+/// `shared.rs`: the models always compiled, then a module per set of features that reach
+/// models, named after the features (`apps_orgs`; `actions_and_9_more` for long sets).
+fn shared_body(api: &Api, plan: &ModelPlan, models: &[&Model]) -> TokenStream {
+    let mut always = Vec::new();
+    let mut by_features: BTreeMap<Vec<String>, Vec<&Model>> = BTreeMap::new();
+    for m in models {
+        match plan.scopes.get(&m.name) {
+            Some(features) if !features.is_empty() => by_features
+                .entry(features.iter().cloned().collect())
+                .or_default()
+                .push(m),
+            _ => always.push(model_item_in(api, m, plan, false)),
+        }
+    }
+    let mut names = Names::with_reserved(&[]);
+    let modules = by_features.iter().map(|(features, models)| {
+        let wanted = match features.as_slice() {
+            [a, b, c, _, ..] => format!("{a}_{b}_{c}_and_{}_more", features.len() - 3),
+            _ => features.join("_"),
+        };
+        let name = ident(&names.claim(&wanted));
+        let listed: Vec<String> = features.iter().map(|f| format!("`{f}`")).collect();
+        let doc = format!(" Models the endpoints of {} return.", listed.join(", "));
+        let cfgs: Vec<TokenStream> = features.iter().map(|f| quote!(feature = #f)).collect();
+        let cfg = match cfgs.as_slice() {
+            [one] => quote!(#[cfg(#one)]),
+            _ => quote!(#[cfg(any(#(#cfgs),*))]),
+        };
+        let items = models.iter().map(|m| model_item_in(api, m, plan, false));
+        let body = models_body(quote!(#(#items)*));
+        quote! {
+            #[doc = #doc]
+            #cfg
+            mod #name {
+                #body
+            }
+            #cfg
+            pub use #name::*;
+        }
+    });
+    let body = models_body(quote!(#(#always)*));
+    quote! {
+        #body
+        #(#modules)*
+    }
 }
 
 /// The module of `models` that holds a model: the one scope that reaches it, else `shared`.
@@ -241,9 +301,9 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
     let slots = nest(order.iter().map(|c| {
         let ty = &c.ty;
         if c.optional {
-            quote!(crate::runtime::model::Opt<#ty>)
+            quote!(crate::runtime::__private::model::Opt<#ty>)
         } else {
-            quote!(crate::runtime::model::Req<#ty>)
+            quote!(crate::runtime::__private::model::Req<#ty>)
         }
     }));
     let binds = nest(order.iter().map(|c| {
@@ -261,7 +321,7 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
         if c.required {
             quote!(&self.#field)
         } else {
-            quote!(crate::runtime::model::Skip(&self.#field))
+            quote!(crate::runtime::__private::model::Skip(&self.#field))
         }
     }));
     let model = name.to_string();
@@ -282,22 +342,20 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
         impl ::std::fmt::Debug for #name {
             #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                crate::runtime::model::debug(self, #model, f)
+                crate::runtime::__private::model::debug(self, #model, f)
             }
         }
 
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                crate::runtime::model::serialize(s, Self::WIRE_NAMES, #values, &self.#extra)
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                crate::runtime::__private::model::serialize(s, Self::WIRE_NAMES, #values, &self.#extra)
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                match crate::runtime::model::decode::<D, #slots>(d, Self::WIRE_NAMES, #model) {
-                    Ok((#binds, #extra)) => Ok(#name { #(#inits,)* #extra }),
-                    Err(e) => Err(e),
-                }
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let (#binds, #extra) = crate::runtime::__private::model::decode::<D, #slots>(d, Self::WIRE_NAMES, #model)?;
+                Ok(#name { #(#inits,)* #extra })
             }
         }
     }
@@ -325,8 +383,8 @@ fn enum_deserialize(name: &Ident, values: &[String]) -> TokenStream {
     let arms = variants.iter().map(|(id, v)| quote!(#v => Self::#id,));
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <crate::runtime::Key<'de> as ::serde::Deserialize>::deserialize(deserializer)?;
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <crate::runtime::__private::Key<'de> as ::serde::Deserialize>::deserialize(deserializer)?;
                 Ok(match value.as_str() {
                     #(#arms)*
                     _ => Self::Other(value.into_owned()),
@@ -474,13 +532,17 @@ mod tests {
             "    pub r#type: String,",
             "pub extra: Option<String>",
             "pub owner: Option<User>",
-            "pub extra_2: crate::runtime::Extra",
+            "pub extra_2: Extra",
+            "use crate::runtime::Extra;",
             // The name table is sorted by wire name; slots, bindings and values follow it.
             "const WIRE_NAMES: &'static [&'static str] = &[\"extra\", \"owner\", \"type\"];",
-            "(crate::runtime::model::Opt<String>, crate::runtime::model::Opt<User>, crate::runtime::model::Req<String>,)",
-            "Ok(((f1, f2, f0), extra_2)) => { Ok(Repo { extra: f1, owner: f2, r#type: f0, extra_2, }) }",
+            "use crate::runtime::__private::model;",
+            "(model::Opt<String>, model::Opt<User>, model::Req<String>)",
+            // A failed decode returns its error as it is.
+            "let ((f1, f2, f0), extra_2) = model::decode::<",
+            "Ok(Repo { extra: f1, owner: f2, r#type: f0, extra_2, })",
             // An optional field is left out when `None`; a required one is always written.
-            "(crate::runtime::model::Skip(&self.extra), &self.owner, &self.r#type)",
+            "(model::Skip(&self.extra), &self.owner, &self.r#type)",
         ] {
             assert!(src.contains(&squeeze(needle)), "{needle} missing in\n{src}");
         }

@@ -115,7 +115,7 @@ pub fn one_of_items(
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 #array_arm
                 #body
@@ -206,10 +206,11 @@ mod tests {
         })));
         for needle in [
             "Directory(Vec<Entry>),",
-            "ifvalue.is_array(){return<Vec<Entry>as::serde::Deserialize>::deserialize(&value).map(Self::Directory)",
-            "Some(\"file\")=>{<Fileas::serde::Deserialize>::deserialize(&value)",
+            "ifvalue.is_array(){return<Vec<Entry>asDeserialize>::deserialize(&value).map(Self::Directory)",
+            "Some(\"file\")=>{<FileasDeserialize>::deserialize(&value)",
             "File(Box<File>),",
-            "Other(::serde_json::Value),",
+            "Other(Value),",
+            "useserde_json::Value;",
         ] {
             assert!(src.contains(needle), "{needle} missing in\n{src}");
         }

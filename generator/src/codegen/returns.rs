@@ -12,7 +12,7 @@ use crate::schema::{ModelKind, ResponseDecl, Schema};
 pub struct Returns {
     /// `T` of `send() -> T`.
     pub ty: TokenStream,
-    /// `crate::runtime::decode::<fn>`.
+    /// `crate::runtime::__private::decode::<fn>`.
     pub decoder: TokenStream,
     /// `X` of `paginate()`, for list endpoints.
     pub item: Option<TokenStream>,
@@ -44,7 +44,7 @@ pub fn returns(api: &Api, endpoint: &Endpoint) -> Option<Returns> {
     let models = quote!(crate::models::);
     let decode = |f: &str| {
         let f = quote::format_ident!("{}", f);
-        quote!(crate::runtime::decode::#f)
+        quote!(crate::runtime::__private::decode::#f)
     };
     let Some(first) = with_body.first() else {
         let declares_404 = endpoint.responses.iter().any(|r| r.status == 404);

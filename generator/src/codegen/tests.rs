@@ -209,12 +209,14 @@ pub(crate) fn lacks(src: &str, needles: &[&str]) {
 fn path_params_are_arguments_in_route_order_and_encoded() {
     let e = packages_endpoint();
     let src = endpoint_source(&api(vec![e.clone()]), &e);
-    has(&src, &["pub fn get_package_version_for_organization( &self, org: impl Into<String>, package_type: crate::packages::get_package_version_for_organization::PackageType,"]);
+    has(&src, &["pub fn get_package_version_for_organization( &self, org: impl Into<String>, package_type: get_package_version_for_organization::PackageType,"]);
     // The route and its values in route order, each encoded by its kind.
     has(
         &src,
         &[
-            r#"crate::runtime::Request::at( self.client, crate::runtime::Method::Get, "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}", &[ crate::runtime::encode::PathValue::Segment(&self.org), crate::runtime::encode::PathValue::Segment(self.package_type.as_str()), crate::runtime::encode::PathValue::Segment(&self.package_name), crate::runtime::encode::PathValue::Integer(self.package_version_id), ], )"#,
+            r#"Request::at( self.client, Method::Get, "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}", &[ PathValue::Segment(&self.org), PathValue::Segment(self.package_type.as_str()), PathValue::Segment(&self.package_name), PathValue::Integer(self.package_version_id), ], )"#,
+            "use crate::runtime::{Client, Method, Request, ResponseFuture};",
+            "use crate::runtime::__private::{PathValue, RequestExt as _};",
         ],
     );
     lacks(&src, &["format!("]);
@@ -225,7 +227,7 @@ fn path_params_are_arguments_in_route_order_and_encoded() {
     has(&src, &["pub enum PackageType"]);
     has(
         &src,
-        &["pub fn send(self) -> crate::runtime::ResponseFuture<'c> { self.build().send() }"],
+        &["pub fn send(self) -> ResponseFuture<'c> { self.build().send() }"],
     );
     has(
         &src,
@@ -240,12 +242,9 @@ fn optional_params_are_setters_and_json_body_uses_wire_names() {
     has(&src, &["pub fn create( &self, owner: impl Into<String>, repo: impl Into<String>, title: impl Into<String>, ) -> create::Create<'c>"]);
     has(
         &src,
-        &["pub fn milestone( mut self, milestone: Option<crate::runtime::IntOrString>, ) -> Self"],
+        &["pub fn milestone( mut self, milestone: Option<IntOrString>, ) -> Self"],
     );
-    has(
-        &src,
-        &["pub(super) milestone: Option<Option<crate::runtime::IntOrString>>"],
-    );
+    has(&src, &["pub(super) milestone: Option<Option<IntOrString>>"]);
     has(&src, &[r#"body.field("title", &self.title);"#]);
     has(&src, &[r#"body.opt("milestone", &self.milestone);"#]);
     has(&src, &["req = req.json(body);"]);
@@ -332,7 +331,7 @@ fn renamed_endpoint_forwards_to_target() {
     let src = endpoint_source(&api, &alias);
     has(
         &src,
-        &[r#"#[deprecated(note = "renamed to `packages.getPackageVersionForOrganization`")]"#],
+        &[r#"#[deprecated(note = "renamed to `Packages::get_package_version_for_organization`")]"#],
     );
     has(&src, &["self.client.packages().get_package_version_for_organization(org, package_type, package_name, package_version_id)"]);
     assert!(
@@ -396,8 +395,10 @@ fn spec_text_cannot_inject_code() {
         panic!("{src}")
     };
     // The builder struct, its `Debug` and its impl, and the enum with its three impls
-    // (`Debug`, `as_str`, `Serialize`): nothing else.
-    assert_eq!(module.content.as_ref().unwrap().1.len(), 7, "{src}");
+    // (`Debug`, `as_str`, `Serialize`) after the `use` items: nothing else.
+    let items = &module.content.as_ref().unwrap().1;
+    let code = items.iter().filter(|i| !matches!(i, syn::Item::Use(_)));
+    assert_eq!(code.count(), 7, "{src}");
 }
 
 #[test]
@@ -534,10 +535,11 @@ fn merged_alternatives_are_an_enum_argument_merged_into_the_body() {
     has(
         &src,
         &[
-            "target: crate::things::create::Target",
+            "target: create::Target",
+            "pub(super) target: Target,",
             "#[serde(untagged)] pub enum Target",
             "RepositoryId { /// The repository_id. repository_id: i64 }",
-            "PullRequest { /// The pull_request. pull_request: crate::things::create::PullRequest }",
+            "PullRequest { /// The pull_request. pull_request: PullRequest }",
             "body.merge(&self.target);",
             "impl PullRequest { /// A value with the required fields; optional ones are unset (`None`). #[inline] pub fn new(number: i64) -> Self { Self { number } } }",
         ],
@@ -551,7 +553,7 @@ fn unions_convert_from_each_member_type() {
     has(
         &src,
         &[
-            "pub fn value(mut self, value: impl Into<crate::things::create::Value>) -> Self { self.value = Some(value.into()); self }",
+            "pub fn value(mut self, value: impl Into<Value>) -> Self { self.value = Some(value.into()); self }",
             "pub enum Value { String(String), Number(f64) }",
             "impl From<f64> for Value",
             "impl From<&str> for Value",
@@ -567,7 +569,7 @@ fn deprecated_rows_and_old_names_are_deprecated_setters() {
         &src,
         &[
             "#[deprecated(note = \"the API docs say this parameter is closing down\")] #[inline] pub fn location(",
-            "#[deprecated(note = \"renamed to `number`\")] #[inline] pub fn number_id(mut self, number: i64) -> Self { self.number = number; self }",
+            "#[deprecated(note = \"renamed to the argument `number`\")] #[inline] pub fn number_id(mut self, number: i64) -> Self { self.number = number; self }",
         ],
     );
 }
@@ -632,7 +634,7 @@ fn requests_carry_their_route_and_the_notification_mark() {
     has(
         &plain,
         &[
-            r#""/repos/{owner}/{repo}/issues", &[ crate::runtime::encode::PathValue::Segment(&self.owner), crate::runtime::encode::PathValue::Segment(&self.repo), ], )"#,
+            r#""/repos/{owner}/{repo}/issues", &[ PathValue::Segment(&self.owner), PathValue::Segment(&self.repo) ], )"#,
         ],
     );
     lacks(
@@ -644,7 +646,7 @@ fn requests_carry_their_route_and_the_notification_mark() {
     has(
         &marked,
         &[
-            r#"crate::runtime::encode::PathValue::Segment(&self.repo), ], ).triggers_notifications()"#,
+            r#"PathValue::Segment(&self.repo) ], ).triggers_notifications()"#,
             "**Triggers notifications.**",
         ],
     );

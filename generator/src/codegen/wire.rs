@@ -178,14 +178,14 @@ fn path_values(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
                 quote!(Segment)
             };
             match f.ty_model {
-                Type::Integer => quote!(crate::runtime::encode::PathValue::Integer(self.#field)),
-                Type::String => quote!(crate::runtime::encode::PathValue::#kind(&self.#field)),
+                Type::Integer => quote!(crate::runtime::__private::PathValue::Integer(self.#field)),
+                Type::String => quote!(crate::runtime::__private::PathValue::#kind(&self.#field)),
                 Type::Enum { .. } => {
-                    quote!(crate::runtime::encode::PathValue::#kind(self.#field.as_str()))
+                    quote!(crate::runtime::__private::PathValue::#kind(self.#field.as_str()))
                 }
                 _ => {
                     let text = to_text(&f.ty_model, quote!(self.#field));
-                    quote!(crate::runtime::encode::PathValue::#kind(&#text))
+                    quote!(crate::runtime::__private::PathValue::#kind(&#text))
                 }
             }
         })
@@ -329,7 +329,7 @@ fn body_steps(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
             quote!(req = req.json(body);)
         };
         steps.push(quote! {
-            #binding = crate::runtime::JsonObject::new();
+            #binding = crate::runtime::__private::JsonObject::new();
             #(#adds)*
             #attach
         });
