@@ -92,6 +92,10 @@ fn paths_are_imported_once_per_module() {
                 imports += 1;
                 continue;
             }
+            // A re-export names its item in full (`pub use crate::models::X as Y;`).
+            if line.trim_start().starts_with("pub use ") {
+                continue;
+            }
             for prefix in [
                 "crate::runtime::",
                 "crate::models::",
@@ -123,8 +127,15 @@ fn a_cfg_is_written_once_per_module() {
     for (path, text) in generated_code() {
         let file = name(&path);
         let expected = match file.as_str() {
-            "src/lib.rs" => text.matches("\npub mod ").count() - 2,
-            "src/models/mod.rs" | "src/models/shared.rs" => {
+            // Every module but the runtime, the models and the parameter enums is a scope's.
+            "src/lib.rs" => {
+                text.matches("\npub mod ").count()
+                    - ["runtime", "models", "params"]
+                        .iter()
+                        .filter(|m| text.contains(&format!("\npub mod {m};")))
+                        .count()
+            }
+            "src/models/mod.rs" | "src/models/shared.rs" | "src/params/mod.rs" => {
                 2 * text.matches("\nmod ").count() - 2 * usize::from(text.contains("\nmod shared;"))
             }
             _ => 0,

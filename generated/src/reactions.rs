@@ -819,7 +819,7 @@ impl<'c> Reactions<'c> {
 /// Request builder and parameter types of [`Reactions::create_for_commit_comment`](crate::reactions::Reactions::create_for_commit_comment).
 pub mod create_for_commit_comment {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Reactions::create_for_commit_comment`](crate::reactions::Reactions::create_for_commit_comment): `send()` it, or `build()` to adjust the request first.
@@ -830,7 +830,7 @@ pub mod create_for_commit_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: crate::models::ReactionContent,
+        pub(super) content: ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateForCommitComment<'_> {
@@ -874,7 +874,7 @@ pub mod create_for_commit_comment {
 /// Request builder and parameter types of [`Reactions::create_for_issue`](crate::reactions::Reactions::create_for_issue).
 pub mod create_for_issue {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Reactions::create_for_issue`](crate::reactions::Reactions::create_for_issue): `send()` it, or `build()` to adjust the request first.
@@ -885,7 +885,7 @@ pub mod create_for_issue {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) content: crate::models::ReactionContent,
+        pub(super) content: ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateForIssue<'_> {
@@ -929,7 +929,7 @@ pub mod create_for_issue {
 /// Request builder and parameter types of [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment).
 pub mod create_for_issue_comment {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment): `send()` it, or `build()` to adjust the request first.
@@ -940,7 +940,7 @@ pub mod create_for_issue_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: crate::models::ReactionContent,
+        pub(super) content: ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateForIssueComment<'_> {
@@ -984,7 +984,7 @@ pub mod create_for_issue_comment {
 /// Request builder and parameter types of [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment).
 pub mod create_for_pull_request_review_comment {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment): `send()` it, or `build()` to adjust the request first.
@@ -995,7 +995,7 @@ pub mod create_for_pull_request_review_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: crate::models::ReactionContent,
+        pub(super) content: ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateForPullRequestReviewComment<'_> {
@@ -1096,7 +1096,7 @@ pub mod create_for_release {
 /// Request builder and parameter types of [`Reactions::create_for_team_discussion_comment_in_org`](crate::reactions::Reactions::create_for_team_discussion_comment_in_org).
 pub mod create_for_team_discussion_comment_in_org {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Reactions::create_for_team_discussion_comment_in_org`](crate::reactions::Reactions::create_for_team_discussion_comment_in_org): `send()` it, or `build()` to adjust the request first.
@@ -1108,7 +1108,7 @@ pub mod create_for_team_discussion_comment_in_org {
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
         pub(super) comment_number: i64,
-        pub(super) content: crate::models::ReactionContent,
+        pub(super) content: ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateForTeamDiscussionCommentInOrg<'_> {
@@ -1155,7 +1155,7 @@ pub mod create_for_team_discussion_comment_in_org {
 /// Request builder and parameter types of [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org).
 pub mod create_for_team_discussion_in_org {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org): `send()` it, or `build()` to adjust the request first.
@@ -1166,7 +1166,7 @@ pub mod create_for_team_discussion_in_org {
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
-        pub(super) content: crate::models::ReactionContent,
+        pub(super) content: ReactionContent,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateForTeamDiscussionInOrg<'_> {
@@ -1566,7 +1566,7 @@ pub mod delete_for_team_discussion_comment {
 /// Request builder and parameter types of [`Reactions::list_for_commit_comment`](crate::reactions::Reactions::list_for_commit_comment).
 pub mod list_for_commit_comment {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Reactions::list_for_commit_comment`](crate::reactions::Reactions::list_for_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1577,7 +1577,7 @@ pub mod list_for_commit_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: Option<crate::models::ReactionContent>,
+        pub(super) content: Option<ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1591,7 +1591,7 @@ pub mod list_for_commit_comment {
     impl<'c> ListForCommitComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
+        pub fn content(mut self, content: ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -1654,7 +1654,7 @@ pub mod list_for_commit_comment {
 /// Request builder and parameter types of [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue).
 pub mod list_for_issue {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1665,7 +1665,7 @@ pub mod list_for_issue {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) content: Option<crate::models::ReactionContent>,
+        pub(super) content: Option<ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1679,7 +1679,7 @@ pub mod list_for_issue {
     impl<'c> ListForIssue<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
+        pub fn content(mut self, content: ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -1742,7 +1742,7 @@ pub mod list_for_issue {
 /// Request builder and parameter types of [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment).
 pub mod list_for_issue_comment {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1753,7 +1753,7 @@ pub mod list_for_issue_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: Option<crate::models::ReactionContent>,
+        pub(super) content: Option<ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1767,7 +1767,7 @@ pub mod list_for_issue_comment {
     impl<'c> ListForIssueComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
+        pub fn content(mut self, content: ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -1830,7 +1830,7 @@ pub mod list_for_issue_comment {
 /// Request builder and parameter types of [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment).
 pub mod list_for_pull_request_review_comment {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1841,7 +1841,7 @@ pub mod list_for_pull_request_review_comment {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
-        pub(super) content: Option<crate::models::ReactionContent>,
+        pub(super) content: Option<ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1855,7 +1855,7 @@ pub mod list_for_pull_request_review_comment {
     impl<'c> ListForPullRequestReviewComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
+        pub fn content(mut self, content: ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -2008,7 +2008,7 @@ pub mod list_for_release {
 /// Request builder and parameter types of [`Reactions::list_for_team_discussion_comment_in_org`](crate::reactions::Reactions::list_for_team_discussion_comment_in_org).
 pub mod list_for_team_discussion_comment_in_org {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Reactions::list_for_team_discussion_comment_in_org`](crate::reactions::Reactions::list_for_team_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2020,7 +2020,7 @@ pub mod list_for_team_discussion_comment_in_org {
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
         pub(super) comment_number: i64,
-        pub(super) content: Option<crate::models::ReactionContent>,
+        pub(super) content: Option<ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2034,7 +2034,7 @@ pub mod list_for_team_discussion_comment_in_org {
     impl<'c> ListForTeamDiscussionCommentInOrg<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
+        pub fn content(mut self, content: ReactionContent) -> Self {
             self.content = Some(content);
             self
         }
@@ -2100,7 +2100,7 @@ pub mod list_for_team_discussion_comment_in_org {
 /// Request builder and parameter types of [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org).
 pub mod list_for_team_discussion_in_org {
     use std::fmt;
-    use crate::models::Reaction;
+    use crate::models::{Reaction, ReactionContent};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2111,7 +2111,7 @@ pub mod list_for_team_discussion_in_org {
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
-        pub(super) content: Option<crate::models::ReactionContent>,
+        pub(super) content: Option<ReactionContent>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2125,7 +2125,7 @@ pub mod list_for_team_discussion_in_org {
     impl<'c> ListForTeamDiscussionInOrg<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
         #[inline]
-        pub fn content(mut self, content: crate::models::ReactionContent) -> Self {
+        pub fn content(mut self, content: ReactionContent) -> Self {
             self.content = Some(content);
             self
         }

@@ -34,6 +34,7 @@ const BEFORE_PATH: &[&str] = &[
 /// imported paths shortened; `extra` adds imports no path shows
 /// (`("crate::runtime::__private", "RequestExt as _")` for trait methods).
 pub fn with_imports(body: TokenStream, local: &str, extra: &[(&str, &str)]) -> TokenStream {
+    debug_assert!(local.is_empty() || local.starts_with("crate::"), "{local}");
     let mut prefixes: Vec<Vec<&str>> = PREFIXES.iter().map(|p| p.to_vec()).collect();
     if !local.is_empty() {
         prefixes.push(local.split("::").collect());
@@ -49,7 +50,7 @@ pub fn with_imports(body: TokenStream, local: &str, extra: &[(&str, &str)]) -> T
     let tokens: Vec<TokenTree> = body.into_iter().collect();
     scan.walk(&cx, &tokens);
     let chosen = scan.chosen();
-    let rewritten = rewrite(&cx, tokens, &chosen);
+    let rewritten = rewrite(&cx, tokens, &chosen, &scan.groups, &mut 0);
     let mut groups: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for (name, prefix) in &chosen {
         groups.entry(*prefix).or_default().insert(name.clone());
@@ -112,13 +113,19 @@ struct Scan {
     heads: BTreeSet<String>,
     /// Names the module defines in the type namespace (`mod std`, `struct Key`).
     defined: BTreeSet<String>,
+    /// Each group in the order met: whether a prefix occurs in it, and how many groups it
+    /// holds, so the rewrite keeps a group without one as it is.
+    groups: Vec<(bool, usize)>,
 }
 
 impl Scan {
-    fn walk(&mut self, cx: &Cx, tokens: &[TokenTree]) {
+    /// Whether a prefix occurs in `tokens` (at any depth).
+    fn walk(&mut self, cx: &Cx, tokens: &[TokenTree]) -> bool {
+        let mut any = false;
         let mut i = 0;
         while i < tokens.len() {
             if let Some((prefix, len)) = prefix_at(cx.prefixes, tokens, i) {
+                any = true;
                 let name = ident_at(tokens, i + len).expect("a prefix match ends before a name");
                 let continues = path_sep_at(tokens, i + len + 1);
                 // A lower-case leaf is a function (`serde_json::to_string`): kept qualified.
@@ -135,7 +142,11 @@ impl Scan {
             match &tokens[i] {
                 TokenTree::Group(g) => {
                     let inner: Vec<TokenTree> = g.stream().into_iter().collect();
-                    self.walk(cx, &inner);
+                    let at = self.groups.len();
+                    self.groups.push((false, 0));
+                    let found = self.walk(cx, &inner);
+                    self.groups[at] = (found, self.groups.len() - at - 1);
+                    any |= found;
                 }
                 TokenTree::Ident(id) => {
                     let word = id.to_string();
@@ -143,7 +154,7 @@ impl Scan {
                     let member = matches!(previous, Some(TokenTree::Punct(p)) if p.as_char() == '.')
                         || matches!(previous, Some(TokenTree::Ident(p)) if p == "fn");
                     if matches!(previous, Some(TokenTree::Ident(p))
-                        if ["mod", "struct", "enum", "type", "trait", "union"].contains(&p.to_string().as_str()))
+                        if ["mod", "struct", "enum", "type", "trait", "union"].iter().any(|k| p == k))
                     {
                         self.defined.insert(word.clone());
                     }
@@ -158,6 +169,7 @@ impl Scan {
             }
             i += 1;
         }
+        any
     }
 
     /// The names to import, each with its prefix: found after one prefix only, and neither
@@ -182,11 +194,21 @@ impl Scan {
 }
 
 /// `tokens` with each `prefix::name` of `chosen`, and each path to a local item, written `name`.
-fn rewrite(cx: &Cx, tokens: Vec<TokenTree>, chosen: &BTreeMap<String, usize>) -> Vec<TokenTree> {
+fn rewrite(
+    cx: &Cx,
+    tokens: Vec<TokenTree>,
+    chosen: &BTreeMap<String, usize>,
+    groups: &[(bool, usize)],
+    next: &mut usize,
+) -> Vec<TokenTree> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((prefix, len)) = prefix_at(cx.prefixes, &tokens, i) {
+        // A `use` item keeps its path: `pub use crate::models::X as Y;` re-exports, and a
+        // re-export of a private import would not compile.
+        let after_use =
+            matches!(i.checked_sub(1).map(|p| &tokens[p]), Some(TokenTree::Ident(w)) if w == "use");
+        if let Some((prefix, len)) = prefix_at(cx.prefixes, &tokens, i).filter(|_| !after_use) {
             let name = ident_at(&tokens, i + len).expect("a prefix match ends before a name");
             if cx.local == Some(prefix) || chosen.get(&name) == Some(&prefix) {
                 out.push(tokens[i + len].clone());
@@ -200,7 +222,16 @@ fn rewrite(cx: &Cx, tokens: Vec<TokenTree>, chosen: &BTreeMap<String, usize>) ->
         }
         match &tokens[i] {
             TokenTree::Group(g) => {
-                let inner = rewrite(cx, g.stream().into_iter().collect(), chosen);
+                let (found, holds) = groups[*next];
+                *next += 1;
+                if !found {
+                    // Nothing to shorten inside: the group as it is (a cheap clone).
+                    *next += holds;
+                    out.push(tokens[i].clone());
+                    i += 1;
+                    continue;
+                }
+                let inner = rewrite(cx, g.stream().into_iter().collect(), chosen, groups, next);
                 let mut group = Group::new(g.delimiter(), inner.into_iter().collect());
                 group.set_span(g.span());
                 out.push(TokenTree::Group(group));
@@ -215,10 +246,11 @@ fn rewrite(cx: &Cx, tokens: Vec<TokenTree>, chosen: &BTreeMap<String, usize>) ->
 /// The prefix (index into `prefixes`) starting at `i` and its length in tokens, when a name
 /// follows it and it starts a path there.
 fn prefix_at(prefixes: &[Vec<&str>], tokens: &[TokenTree], i: usize) -> Option<(usize, usize)> {
-    // A `use` item keeps its path: `pub use crate::models::X as Y;` re-exports, and a
-    // re-export of a private import would not compile.
-    if matches!(i.checked_sub(1).map(|p| &tokens[p]), Some(TokenTree::Ident(w)) if w == "use") {
-        return None;
+    // Every prefix starts with `crate` or a leading `::`: most tokens are neither.
+    match tokens.get(i) {
+        Some(TokenTree::Ident(w)) if w == "crate" => {}
+        Some(token) if is_colon(token) => {}
+        _ => return None,
     }
     prefixes.iter().enumerate().find_map(|(index, prefix)| {
         let mut at = i;
@@ -236,7 +268,7 @@ fn prefix_at(prefixes: &[Vec<&str>], tokens: &[TokenTree], i: usize) -> Option<(
                 }
                 at += 2;
             }
-            if ident_at(tokens, at).as_deref() != Some(*segment) {
+            if !matches!(tokens.get(at), Some(TokenTree::Ident(w)) if w == segment) {
                 return None;
             }
             // `crate` at the start only when nothing qualifies it (`x: crate::…` is fine).
@@ -448,9 +480,12 @@ mod tests {
             out.contains("pubusecrate::models::ReactionContentasContent;"),
             "{out}"
         );
-        // The re-exported name is in use there, so it is not imported a second time.
-        assert!(out.contains("c:crate::models::ReactionContent"), "{out}");
-        assert!(out.contains("usecrate::models::Issue;"), "{out}");
+        // Elsewhere the name is imported.
+        assert!(out.contains("c:ReactionContent"), "{out}");
+        assert!(
+            out.contains("usecrate::models::{Issue,ReactionContent};"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::Doc;
+use super::imports::with_imports;
 use super::naming::ident;
 use super::param_plan::{ParamEnums, SharedEnum};
 use super::types::enum_item;
@@ -35,6 +36,7 @@ pub fn params_files(shared: &ParamEnums) -> Vec<(String, TokenStream)> {
     for (module, enums) in &groups {
         let in_shared = *module == SHARED;
         let items = enums.iter().map(|e| shared_item(e));
+        let body = with_imports(quote!(#(#items)*), "", &[]);
         // Unused, an enum costs next to nothing (its methods are `#[inline]` or generic), so
         // the shared ones need no `cfg` each.
         let doc = if in_shared {
@@ -46,7 +48,7 @@ pub fn params_files(shared: &ParamEnums) -> Vec<(String, TokenStream)> {
             format!("src/params/{module}.rs"),
             quote! {
                 #![doc = #doc]
-                #(#items)*
+                #body
             },
         ));
         let id = ident(module);

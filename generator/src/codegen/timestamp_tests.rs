@@ -26,16 +26,17 @@ fn timestamp_parameters_take_into_timestamp_and_go_as_their_text() {
     has(
         &src,
         &[
-            "at: impl Into<crate::runtime::Timestamp>",
-            "due_on: impl Into<crate::runtime::Timestamp>",
+            "use crate::runtime::Timestamp;",
+            "at: impl Into<Timestamp>",
+            "due_on: impl Into<Timestamp>",
             "at: at.into()",
-            "pub fn since(mut self, since: impl Into<crate::runtime::Timestamp>) -> Self",
-            "pub(super) since: Option<crate::runtime::Timestamp>",
+            "pub fn since(mut self, since: impl Into<Timestamp>) -> Self",
+            "pub(super) since: Option<Timestamp>",
             // `Timestamp` is `String` without the feature: `String::from` is then a no-op.
             r#"req = req.query("since", String::from(value));"#,
             // A nullable body field: `None` sends `null`.
-            "pub fn until(mut self, until: Option<crate::runtime::Timestamp>) -> Self",
-            "crate::runtime::encode::PathValue::Segment(&String::from(self.at.clone()))",
+            "pub fn until(mut self, until: Option<Timestamp>) -> Self",
+            "PathValue::Segment(&String::from(self.at.clone()))",
             r#"body.field("due_on", &self.due_on);"#,
         ],
     );
