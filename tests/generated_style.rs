@@ -99,6 +99,7 @@ fn paths_are_imported_once_per_module() {
             for prefix in [
                 "crate::runtime::",
                 "crate::models::",
+                "crate::params::",
                 "::std::",
                 "::serde::",
             ] {

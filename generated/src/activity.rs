@@ -2184,6 +2184,7 @@ pub mod list_repo_notifications_for_authenticated_user {
 pub mod list_repos_starred_by_authenticated_user {
     use std::fmt;
     use crate::models::Repository;
+    use crate::params::SortCreatedUpdated;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, RequestExt as _};
     /// Request for [`Activity::list_repos_starred_by_authenticated_user`](crate::activity::Activity::list_repos_starred_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2191,8 +2192,8 @@ pub mod list_repos_starred_by_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct ListReposStarredByAuthenticatedUser<'c> {
         pub(super) client: &'c Client,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2206,13 +2207,13 @@ pub mod list_repos_starred_by_authenticated_user {
     impl<'c> ListReposStarredByAuthenticatedUser<'c> {
         /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2273,6 +2274,7 @@ pub mod list_repos_starred_by_authenticated_user {
 pub mod list_repos_starred_by_user {
     use serde_json::Value;
     use std::fmt;
+    use crate::params::SortCreatedUpdated;
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Activity::list_repos_starred_by_user`](crate::activity::Activity::list_repos_starred_by_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2281,8 +2283,8 @@ pub mod list_repos_starred_by_user {
     pub struct ListReposStarredByUser<'c> {
         pub(super) client: &'c Client,
         pub(super) username: String,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2296,13 +2298,13 @@ pub mod list_repos_starred_by_user {
     impl<'c> ListReposStarredByUser<'c> {
         /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }

@@ -1417,197 +1417,181 @@ pub mod create_installation_access_token {
     pub struct Permissions {
         /// Access to Actions workflows, runs and artifacts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub actions: Option<crate::params::PermissionsActions>,
+        pub actions: Option<PermissionsActions>,
         /// Access to repository administration (creating and deleting repositories, settings, teams, collaborators): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub administration: Option<crate::params::PermissionsAdministration>,
+        pub administration: Option<PermissionsAdministration>,
         /// Access to build artifact metadata records: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub artifact_metadata: Option<crate::params::PermissionsArtifactMetadata>,
+        pub artifact_metadata: Option<PermissionsArtifactMetadata>,
         /// Access to repository attestations: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub attestations: Option<crate::params::PermissionsAttestations>,
+        pub attestations: Option<PermissionsAttestations>,
         /// Access to check runs and check suites: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub checks: Option<crate::params::PermissionsChecks>,
+        pub checks: Option<PermissionsChecks>,
         /// Access to codespaces (listing, creating, editing, deleting): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub codespaces: Option<crate::params::PermissionsCodespaces>,
+        pub codespaces: Option<PermissionsCodespaces>,
         /// Access to repository contents, commits, branches, downloads, releases and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub contents: Option<crate::params::PermissionsContents>,
+        pub contents: Option<PermissionsContents>,
         /// Access to Dependabot secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub dependabot_secrets: Option<crate::params::PermissionsDependabotSecrets>,
+        pub dependabot_secrets: Option<PermissionsDependabotSecrets>,
         /// Access to deployments and their statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub deployments: Option<crate::params::PermissionsDeployments>,
+        pub deployments: Option<PermissionsDeployments>,
         /// Access to discussions with their comments and labels: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub discussions: Option<crate::params::PermissionsDiscussions>,
+        pub discussions: Option<PermissionsDiscussions>,
         /// Access to repository environments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub environments: Option<crate::params::PermissionsEnvironments>,
+        pub environments: Option<PermissionsEnvironments>,
         /// Access to issues with their comments, assignees, labels and milestones: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub issues: Option<crate::params::PermissionsIssues>,
+        pub issues: Option<PermissionsIssues>,
         /// Access to a repository's merge queues: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub merge_queues: Option<crate::params::PermissionsMergeQueues>,
+        pub merge_queues: Option<PermissionsMergeQueues>,
         /// Access to repository metadata, collaborator lists and repository search: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub metadata: Option<crate::params::PermissionsMetadata>,
+        pub metadata: Option<PermissionsMetadata>,
         /// Access to packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub packages: Option<crate::params::PermissionsPackages>,
+        pub packages: Option<PermissionsPackages>,
         /// Access to GitHub Pages status, configuration and builds: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pages: Option<crate::params::PermissionsPages>,
+        pub pages: Option<PermissionsPages>,
         /// Access to pull requests with their comments, assignees, labels, milestones and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pull_requests: Option<crate::params::PermissionsPullRequests>,
+        pub pull_requests: Option<PermissionsPullRequests>,
         /// Access to a repository's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_custom_properties: Option<
-            crate::params::PermissionsRepositoryCustomProperties,
-        >,
+        pub repository_custom_properties: Option<PermissionsRepositoryCustomProperties>,
         /// Access to repository webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_hooks: Option<crate::params::PermissionsRepositoryHooks>,
+        pub repository_hooks: Option<PermissionsRepositoryHooks>,
         /// Access to classic repository projects, columns and cards: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_projects: Option<crate::params::PermissionsRepositoryProjects>,
+        pub repository_projects: Option<PermissionsRepositoryProjects>,
         /// Access to secret scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secret_scanning_alerts: Option<
-            crate::params::PermissionsSecretScanningAlerts,
-        >,
+        pub secret_scanning_alerts: Option<PermissionsSecretScanningAlerts>,
         /// Access to repository Actions secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secrets: Option<crate::params::PermissionsSecrets>,
+        pub secrets: Option<PermissionsSecrets>,
         /// Access to security events such as code scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub security_events: Option<crate::params::PermissionsSecurityEvents>,
+        pub security_events: Option<PermissionsSecurityEvents>,
         /// Access to one single file only: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub single_file: Option<crate::params::PermissionsSingleFile>,
+        pub single_file: Option<PermissionsSingleFile>,
         /// Access to commit statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub statuses: Option<crate::params::PermissionsStatuses>,
+        pub statuses: Option<PermissionsStatuses>,
         /// Access to Dependabot alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub vulnerability_alerts: Option<crate::params::PermissionsVulnerabilityAlerts>,
+        pub vulnerability_alerts: Option<PermissionsVulnerabilityAlerts>,
         /// Right to change Actions workflow files: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub workflows: Option<crate::params::PermissionsWorkflows>,
+        pub workflows: Option<PermissionsWorkflows>,
         /// Access to an organization's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub custom_properties_for_organizations: Option<
-            crate::params::PermissionsCustomPropertiesForOrganizations,
+            PermissionsCustomPropertiesForOrganizations,
         >,
         /// Access to organization members and teams: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub members: Option<crate::params::PermissionsMembers>,
+        pub members: Option<PermissionsMembers>,
         /// Access to organization administration: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_administration: Option<
-            crate::params::PermissionsOrganizationAdministration,
-        >,
+        pub organization_administration: Option<PermissionsOrganizationAdministration>,
         /// Access to custom repository roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_custom_roles: Option<
-            crate::params::PermissionsOrganizationCustomRoles,
-        >,
+        pub organization_custom_roles: Option<PermissionsOrganizationCustomRoles>,
         /// Access to custom organization roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_custom_org_roles: Option<
-            crate::params::PermissionsOrganizationCustomOrgRoles,
-        >,
+        pub organization_custom_org_roles: Option<PermissionsOrganizationCustomOrgRoles>,
         /// Access to the definitions of repository custom properties at organization level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_properties: Option<
-            crate::params::PermissionsOrganizationCustomProperties,
+            PermissionsOrganizationCustomProperties,
         >,
         /// Right to manage Copilot Business seats of organization members: `write`. In public preview.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_copilot_seat_management: Option<
-            crate::params::PermissionsOrganizationCopilotSeatManagement,
+            PermissionsOrganizationCopilotSeatManagement,
         >,
         /// Access to organization announcement banners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_announcement_banners: Option<
-            crate::params::PermissionsOrganizationAnnouncementBanners,
+            PermissionsOrganizationAnnouncementBanners,
         >,
         /// Access to events of organization activity: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_events: Option<crate::params::PermissionsOrganizationEvents>,
+        pub organization_events: Option<PermissionsOrganizationEvents>,
         /// Access to organization webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_hooks: Option<crate::params::PermissionsOrganizationHooks>,
+        pub organization_hooks: Option<PermissionsOrganizationHooks>,
         /// Access to fine-grained personal access tokens approved for the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_tokens: Option<
-            crate::params::PermissionsOrganizationPersonalAccessTokens,
+            PermissionsOrganizationPersonalAccessTokens,
         >,
         /// Access to pending requests for fine-grained personal access tokens in the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_token_requests: Option<
-            crate::params::PermissionsOrganizationPersonalAccessTokenRequests,
+            PermissionsOrganizationPersonalAccessTokenRequests,
         >,
         /// Access to the organization's plan: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_plan: Option<crate::params::PermissionsOrganizationPlan>,
+        pub organization_plan: Option<PermissionsOrganizationPlan>,
         /// Access to organization projects: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_projects: Option<
-            crate::params::PermissionsOrganizationProjects,
-        >,
+        pub organization_projects: Option<PermissionsOrganizationProjects>,
         /// Access to the organization's packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_packages: Option<
-            crate::params::PermissionsOrganizationPackages,
-        >,
+        pub organization_packages: Option<PermissionsOrganizationPackages>,
         /// Access to organization secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_secrets: Option<crate::params::PermissionsOrganizationSecrets>,
+        pub organization_secrets: Option<PermissionsOrganizationSecrets>,
         /// Access to the organization's self-hosted Actions runners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_self_hosted_runners: Option<
-            crate::params::PermissionsOrganizationSelfHostedRunners,
+            PermissionsOrganizationSelfHostedRunners,
         >,
         /// Access to the list of users the organization blocks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_user_blocking: Option<
-            crate::params::PermissionsOrganizationUserBlocking,
-        >,
+        pub organization_user_blocking: Option<PermissionsOrganizationUserBlocking>,
         /// Access to team discussions and their comments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub team_discussions: Option<crate::params::PermissionsTeamDiscussions>,
+        pub team_discussions: Option<PermissionsTeamDiscussions>,
         /// Access to the user's email addresses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_addresses: Option<crate::params::PermissionsEmailAddresses>,
+        pub email_addresses: Option<PermissionsEmailAddresses>,
         /// Access to the user's followers: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub followers: Option<crate::params::PermissionsFollowers>,
+        pub followers: Option<PermissionsFollowers>,
         /// Access to the user's Git SSH keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub git_ssh_keys: Option<crate::params::PermissionsGitSshKeys>,
+        pub git_ssh_keys: Option<PermissionsGitSshKeys>,
         /// Access to the user's GPG keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub gpg_keys: Option<crate::params::PermissionsGpgKeys>,
+        pub gpg_keys: Option<PermissionsGpgKeys>,
         /// Access to repository interaction limits: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub interaction_limits: Option<crate::params::PermissionsInteractionLimits>,
+        pub interaction_limits: Option<PermissionsInteractionLimits>,
         /// Right to edit the user's profile settings: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub profile: Option<crate::params::PermissionsProfile>,
+        pub profile: Option<PermissionsProfile>,
         /// Access to the repositories the user stars: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub starring: Option<crate::params::PermissionsStarring>,
+        pub starring: Option<PermissionsStarring>,
         /// Access to organization custom properties managed at enterprise level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub enterprise_custom_properties_for_organizations: Option<
-            crate::params::PermissionsEnterpriseCustomPropertiesForOrganizations,
+            PermissionsEnterpriseCustomPropertiesForOrganizations,
         >,
     }
 }
@@ -2178,6 +2162,7 @@ pub mod get_webhook_delivery {
 pub mod list_accounts_for_plan {
     use std::fmt;
     use crate::models::MarketplacePurchase;
+    use crate::params::SortCreatedUpdated;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Apps::list_accounts_for_plan`](crate::apps::Apps::list_accounts_for_plan): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2186,8 +2171,8 @@ pub mod list_accounts_for_plan {
     pub struct ListAccountsForPlan<'c> {
         pub(super) client: &'c Client,
         pub(super) plan_id: i64,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2201,13 +2186,13 @@ pub mod list_accounts_for_plan {
     impl<'c> ListAccountsForPlan<'c> {
         /// Field to order the accounts by: `created` or `updated`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// `asc` puts the oldest accounts first. Only used together with `sort`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2271,6 +2256,7 @@ pub mod list_accounts_for_plan {
 pub mod list_accounts_for_plan_stubbed {
     use std::fmt;
     use crate::models::MarketplacePurchase;
+    use crate::params::SortCreatedUpdated;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Apps::list_accounts_for_plan_stubbed`](crate::apps::Apps::list_accounts_for_plan_stubbed): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2279,8 +2265,8 @@ pub mod list_accounts_for_plan_stubbed {
     pub struct ListAccountsForPlanStubbed<'c> {
         pub(super) client: &'c Client,
         pub(super) plan_id: i64,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -2294,13 +2280,13 @@ pub mod list_accounts_for_plan_stubbed {
     impl<'c> ListAccountsForPlanStubbed<'c> {
         /// Field to order the accounts by: `created` or `updated`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// `asc` puts the oldest accounts first. Only used together with `sort`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -3477,197 +3463,181 @@ pub mod scope_token {
     pub struct Permissions {
         /// Access to Actions workflows, runs and artifacts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub actions: Option<crate::params::PermissionsActions>,
+        pub actions: Option<PermissionsActions>,
         /// Access to repository administration (creating and deleting repositories, settings, teams, collaborators): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub administration: Option<crate::params::PermissionsAdministration>,
+        pub administration: Option<PermissionsAdministration>,
         /// Access to build artifact metadata records: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub artifact_metadata: Option<crate::params::PermissionsArtifactMetadata>,
+        pub artifact_metadata: Option<PermissionsArtifactMetadata>,
         /// Access to repository attestations: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub attestations: Option<crate::params::PermissionsAttestations>,
+        pub attestations: Option<PermissionsAttestations>,
         /// Access to check runs and check suites: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub checks: Option<crate::params::PermissionsChecks>,
+        pub checks: Option<PermissionsChecks>,
         /// Access to codespaces (listing, creating, editing, deleting): `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub codespaces: Option<crate::params::PermissionsCodespaces>,
+        pub codespaces: Option<PermissionsCodespaces>,
         /// Access to repository contents, commits, branches, downloads, releases and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub contents: Option<crate::params::PermissionsContents>,
+        pub contents: Option<PermissionsContents>,
         /// Access to Dependabot secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub dependabot_secrets: Option<crate::params::PermissionsDependabotSecrets>,
+        pub dependabot_secrets: Option<PermissionsDependabotSecrets>,
         /// Access to deployments and their statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub deployments: Option<crate::params::PermissionsDeployments>,
+        pub deployments: Option<PermissionsDeployments>,
         /// Access to discussions with their comments and labels: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub discussions: Option<crate::params::PermissionsDiscussions>,
+        pub discussions: Option<PermissionsDiscussions>,
         /// Access to repository environments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub environments: Option<crate::params::PermissionsEnvironments>,
+        pub environments: Option<PermissionsEnvironments>,
         /// Access to issues with their comments, assignees, labels and milestones: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub issues: Option<crate::params::PermissionsIssues>,
+        pub issues: Option<PermissionsIssues>,
         /// Access to a repository's merge queues: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub merge_queues: Option<crate::params::PermissionsMergeQueues>,
+        pub merge_queues: Option<PermissionsMergeQueues>,
         /// Access to repository metadata, collaborator lists and repository search: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub metadata: Option<crate::params::PermissionsMetadata>,
+        pub metadata: Option<PermissionsMetadata>,
         /// Access to packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub packages: Option<crate::params::PermissionsPackages>,
+        pub packages: Option<PermissionsPackages>,
         /// Access to GitHub Pages status, configuration and builds: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pages: Option<crate::params::PermissionsPages>,
+        pub pages: Option<PermissionsPages>,
         /// Access to pull requests with their comments, assignees, labels, milestones and merges: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub pull_requests: Option<crate::params::PermissionsPullRequests>,
+        pub pull_requests: Option<PermissionsPullRequests>,
         /// Access to a repository's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_custom_properties: Option<
-            crate::params::PermissionsRepositoryCustomProperties,
-        >,
+        pub repository_custom_properties: Option<PermissionsRepositoryCustomProperties>,
         /// Access to repository webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_hooks: Option<crate::params::PermissionsRepositoryHooks>,
+        pub repository_hooks: Option<PermissionsRepositoryHooks>,
         /// Access to classic repository projects, columns and cards: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub repository_projects: Option<crate::params::PermissionsRepositoryProjects>,
+        pub repository_projects: Option<PermissionsRepositoryProjects>,
         /// Access to secret scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secret_scanning_alerts: Option<
-            crate::params::PermissionsSecretScanningAlerts,
-        >,
+        pub secret_scanning_alerts: Option<PermissionsSecretScanningAlerts>,
         /// Access to repository Actions secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secrets: Option<crate::params::PermissionsSecrets>,
+        pub secrets: Option<PermissionsSecrets>,
         /// Access to security events such as code scanning alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub security_events: Option<crate::params::PermissionsSecurityEvents>,
+        pub security_events: Option<PermissionsSecurityEvents>,
         /// Access to one single file only: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub single_file: Option<crate::params::PermissionsSingleFile>,
+        pub single_file: Option<PermissionsSingleFile>,
         /// Access to commit statuses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub statuses: Option<crate::params::PermissionsStatuses>,
+        pub statuses: Option<PermissionsStatuses>,
         /// Access to Dependabot alerts: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub vulnerability_alerts: Option<crate::params::PermissionsVulnerabilityAlerts>,
+        pub vulnerability_alerts: Option<PermissionsVulnerabilityAlerts>,
         /// Right to change Actions workflow files: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub workflows: Option<crate::params::PermissionsWorkflows>,
+        pub workflows: Option<PermissionsWorkflows>,
         /// Access to an organization's custom property values, where the property allows it: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub custom_properties_for_organizations: Option<
-            crate::params::PermissionsCustomPropertiesForOrganizations,
+            PermissionsCustomPropertiesForOrganizations,
         >,
         /// Access to organization members and teams: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub members: Option<crate::params::PermissionsMembers>,
+        pub members: Option<PermissionsMembers>,
         /// Access to organization administration: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_administration: Option<
-            crate::params::PermissionsOrganizationAdministration,
-        >,
+        pub organization_administration: Option<PermissionsOrganizationAdministration>,
         /// Access to custom repository roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_custom_roles: Option<
-            crate::params::PermissionsOrganizationCustomRoles,
-        >,
+        pub organization_custom_roles: Option<PermissionsOrganizationCustomRoles>,
         /// Access to custom organization roles: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_custom_org_roles: Option<
-            crate::params::PermissionsOrganizationCustomOrgRoles,
-        >,
+        pub organization_custom_org_roles: Option<PermissionsOrganizationCustomOrgRoles>,
         /// Access to the definitions of repository custom properties at organization level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_custom_properties: Option<
-            crate::params::PermissionsOrganizationCustomProperties,
+            PermissionsOrganizationCustomProperties,
         >,
         /// Right to manage Copilot Business seats of organization members: `write`. In public preview.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_copilot_seat_management: Option<
-            crate::params::PermissionsOrganizationCopilotSeatManagement,
+            PermissionsOrganizationCopilotSeatManagement,
         >,
         /// Access to organization announcement banners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_announcement_banners: Option<
-            crate::params::PermissionsOrganizationAnnouncementBanners,
+            PermissionsOrganizationAnnouncementBanners,
         >,
         /// Access to events of organization activity: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_events: Option<crate::params::PermissionsOrganizationEvents>,
+        pub organization_events: Option<PermissionsOrganizationEvents>,
         /// Access to organization webhooks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_hooks: Option<crate::params::PermissionsOrganizationHooks>,
+        pub organization_hooks: Option<PermissionsOrganizationHooks>,
         /// Access to fine-grained personal access tokens approved for the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_tokens: Option<
-            crate::params::PermissionsOrganizationPersonalAccessTokens,
+            PermissionsOrganizationPersonalAccessTokens,
         >,
         /// Access to pending requests for fine-grained personal access tokens in the organization: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_personal_access_token_requests: Option<
-            crate::params::PermissionsOrganizationPersonalAccessTokenRequests,
+            PermissionsOrganizationPersonalAccessTokenRequests,
         >,
         /// Access to the organization's plan: `read`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_plan: Option<crate::params::PermissionsOrganizationPlan>,
+        pub organization_plan: Option<PermissionsOrganizationPlan>,
         /// Access to organization projects: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_projects: Option<
-            crate::params::PermissionsOrganizationProjects,
-        >,
+        pub organization_projects: Option<PermissionsOrganizationProjects>,
         /// Access to the organization's packages in GitHub Packages: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_packages: Option<
-            crate::params::PermissionsOrganizationPackages,
-        >,
+        pub organization_packages: Option<PermissionsOrganizationPackages>,
         /// Access to organization secrets: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_secrets: Option<crate::params::PermissionsOrganizationSecrets>,
+        pub organization_secrets: Option<PermissionsOrganizationSecrets>,
         /// Access to the organization's self-hosted Actions runners: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub organization_self_hosted_runners: Option<
-            crate::params::PermissionsOrganizationSelfHostedRunners,
+            PermissionsOrganizationSelfHostedRunners,
         >,
         /// Access to the list of users the organization blocks: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub organization_user_blocking: Option<
-            crate::params::PermissionsOrganizationUserBlocking,
-        >,
+        pub organization_user_blocking: Option<PermissionsOrganizationUserBlocking>,
         /// Access to team discussions and their comments: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub team_discussions: Option<crate::params::PermissionsTeamDiscussions>,
+        pub team_discussions: Option<PermissionsTeamDiscussions>,
         /// Access to the user's email addresses: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_addresses: Option<crate::params::PermissionsEmailAddresses>,
+        pub email_addresses: Option<PermissionsEmailAddresses>,
         /// Access to the user's followers: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub followers: Option<crate::params::PermissionsFollowers>,
+        pub followers: Option<PermissionsFollowers>,
         /// Access to the user's Git SSH keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub git_ssh_keys: Option<crate::params::PermissionsGitSshKeys>,
+        pub git_ssh_keys: Option<PermissionsGitSshKeys>,
         /// Access to the user's GPG keys: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub gpg_keys: Option<crate::params::PermissionsGpgKeys>,
+        pub gpg_keys: Option<PermissionsGpgKeys>,
         /// Access to repository interaction limits: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub interaction_limits: Option<crate::params::PermissionsInteractionLimits>,
+        pub interaction_limits: Option<PermissionsInteractionLimits>,
         /// Right to edit the user's profile settings: `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub profile: Option<crate::params::PermissionsProfile>,
+        pub profile: Option<PermissionsProfile>,
         /// Access to the repositories the user stars: `read` or `write`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub starring: Option<crate::params::PermissionsStarring>,
+        pub starring: Option<PermissionsStarring>,
         /// Access to organization custom properties managed at enterprise level: `read`, `write` or `admin`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub enterprise_custom_properties_for_organizations: Option<
-            crate::params::PermissionsEnterpriseCustomPropertiesForOrganizations,
+            PermissionsEnterpriseCustomPropertiesForOrganizations,
         >,
     }
 }

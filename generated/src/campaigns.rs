@@ -328,6 +328,7 @@ pub mod list_org_campaigns {
     use serde::{Serialize, Serializer};
     use std::fmt;
     use crate::models::CampaignSummary;
+    use crate::params::StateClosedOpen;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Campaigns::list_org_campaigns`](crate::campaigns::Campaigns::list_org_campaigns): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -338,8 +339,8 @@ pub mod list_org_campaigns {
         pub(super) org: String,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
-        pub(super) direction: Option<crate::params::Direction>,
-        pub(super) state: Option<crate::params::StateClosedOpen>,
+        pub(super) direction: Option<Direction>,
+        pub(super) state: Option<StateClosedOpen>,
         pub(super) sort: Option<Sort>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -364,13 +365,13 @@ pub mod list_org_campaigns {
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
         /// Only return campaigns in this state: `open` or `closed`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
+        pub fn state(mut self, state: StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -480,6 +481,7 @@ pub mod list_org_campaigns {
 pub mod update_campaign {
     use std::fmt;
     use crate::models::CampaignSummary;
+    use crate::params::StateClosedOpen;
     use crate::runtime::{Client, Method, Request, ResponseValue, Timestamp, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Campaigns::update_campaign`](crate::campaigns::Campaigns::update_campaign): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -495,7 +497,7 @@ pub mod update_campaign {
         pub(super) team_managers: Option<Vec<String>>,
         pub(super) ends_at: Option<Timestamp>,
         pub(super) contact_link: Option<Option<String>>,
-        pub(super) state: Option<crate::params::StateClosedOpen>,
+        pub(super) state: Option<StateClosedOpen>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for UpdateCampaign<'_> {
@@ -553,7 +555,7 @@ pub mod update_campaign {
         }
         /// `open` or `closed`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
+        pub fn state(mut self, state: StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }

@@ -503,9 +503,9 @@ pub mod create {
         pub(super) head_sha: String,
         pub(super) details_url: Option<String>,
         pub(super) external_id: Option<String>,
-        pub(super) status: Option<crate::params::Status>,
+        pub(super) status: Option<Status>,
         pub(super) started_at: Option<Timestamp>,
-        pub(super) conclusion: Option<crate::params::Conclusion>,
+        pub(super) conclusion: Option<Conclusion>,
         pub(super) completed_at: Option<Timestamp>,
         pub(super) output: Option<Output>,
         pub(super) actions: Option<Vec<ActionsItem>>,
@@ -532,7 +532,7 @@ pub mod create {
         }
         /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`. Default: `queued`.
         #[inline]
-        pub fn status(mut self, status: crate::params::Status) -> Self {
+        pub fn status(mut self, status: Status) -> Self {
             self.status = Some(status);
             self
         }
@@ -544,7 +544,7 @@ pub mod create {
         }
         /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
         #[inline]
-        pub fn conclusion(mut self, conclusion: crate::params::Conclusion) -> Self {
+        pub fn conclusion(mut self, conclusion: Conclusion) -> Self {
             self.conclusion = Some(conclusion);
             self
         }
@@ -619,7 +619,7 @@ pub mod create {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub end_column: Option<i64>,
         /// Severity of the note. Values: `notice`, `warning`, `failure`.
-        pub annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
+        pub annotation_level: OutputAnnotationsAnnotationLevel,
         /// Short text of the note, at most 64 KB.
         pub message: String,
         /// Title of the note, at most 255 characters.
@@ -636,7 +636,7 @@ pub mod create {
             path: impl Into<String>,
             start_line: i64,
             end_line: i64,
-            annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
+            annotation_level: OutputAnnotationsAnnotationLevel,
             message: impl Into<String>,
         ) -> Self {
             Self {
@@ -958,6 +958,7 @@ pub mod list_annotations {
 pub mod list_for_ref {
     use std::fmt;
     use crate::models::{CheckRun, ListForRefResponse};
+    use crate::params::FilterAllLatest;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Checks::list_for_ref`](crate::checks::Checks::list_for_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -969,8 +970,8 @@ pub mod list_for_ref {
         pub(super) repo: String,
         pub(super) r#ref: String,
         pub(super) check_name: Option<String>,
-        pub(super) status: Option<crate::params::Status>,
-        pub(super) filter: Option<crate::params::FilterAllLatest>,
+        pub(super) status: Option<Status>,
+        pub(super) filter: Option<FilterAllLatest>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) app_id: Option<i64>,
@@ -991,13 +992,13 @@ pub mod list_for_ref {
         }
         /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
         #[inline]
-        pub fn status(mut self, status: crate::params::Status) -> Self {
+        pub fn status(mut self, status: Status) -> Self {
             self.status = Some(status);
             self
         }
         /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
         #[inline]
-        pub fn filter(mut self, filter: crate::params::FilterAllLatest) -> Self {
+        pub fn filter(mut self, filter: FilterAllLatest) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -1077,6 +1078,7 @@ pub mod list_for_ref {
 pub mod list_for_suite {
     use std::fmt;
     use crate::models::{CheckRun, ListForSuiteResponse};
+    use crate::params::FilterAllLatest;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Checks::list_for_suite`](crate::checks::Checks::list_for_suite): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1088,8 +1090,8 @@ pub mod list_for_suite {
         pub(super) repo: String,
         pub(super) check_suite_id: i64,
         pub(super) check_name: Option<String>,
-        pub(super) status: Option<crate::params::Status>,
-        pub(super) filter: Option<crate::params::FilterAllLatest>,
+        pub(super) status: Option<Status>,
+        pub(super) filter: Option<FilterAllLatest>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1109,13 +1111,13 @@ pub mod list_for_suite {
         }
         /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
         #[inline]
-        pub fn status(mut self, status: crate::params::Status) -> Self {
+        pub fn status(mut self, status: Status) -> Self {
             self.status = Some(status);
             self
         }
         /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
         #[inline]
-        pub fn filter(mut self, filter: crate::params::FilterAllLatest) -> Self {
+        pub fn filter(mut self, filter: FilterAllLatest) -> Self {
             self.filter = Some(filter);
             self
         }
@@ -1479,7 +1481,7 @@ pub mod update {
         pub(super) external_id: Option<String>,
         pub(super) started_at: Option<Timestamp>,
         pub(super) status: Option<Status>,
-        pub(super) conclusion: Option<crate::params::Conclusion>,
+        pub(super) conclusion: Option<Conclusion>,
         pub(super) completed_at: Option<Timestamp>,
         pub(super) output: Option<Output>,
         pub(super) actions: Option<Vec<ActionsItem>>,
@@ -1524,7 +1526,7 @@ pub mod update {
         }
         /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
         #[inline]
-        pub fn conclusion(mut self, conclusion: crate::params::Conclusion) -> Self {
+        pub fn conclusion(mut self, conclusion: Conclusion) -> Self {
             self.conclusion = Some(conclusion);
             self
         }
@@ -1658,7 +1660,7 @@ pub mod update {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub end_column: Option<i64>,
         /// Severity of the note. Values: `notice`, `warning`, `failure`.
-        pub annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
+        pub annotation_level: OutputAnnotationsAnnotationLevel,
         /// Short text of the note, at most 64 KB.
         pub message: String,
         /// Title of the note, at most 255 characters.
@@ -1675,7 +1677,7 @@ pub mod update {
             path: impl Into<String>,
             start_line: i64,
             end_line: i64,
-            annotation_level: crate::params::OutputAnnotationsAnnotationLevel,
+            annotation_level: OutputAnnotationsAnnotationLevel,
             message: impl Into<String>,
         ) -> Self {
             Self {

@@ -1054,6 +1054,7 @@ pub mod create_configuration {
     use serde::Serialize;
     use std::fmt;
     use crate::models::CodeSecurityConfiguration;
+    use crate::params::EnforcementEnforcedUnenforced;
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`CodeSecurity::create_configuration`](crate::code_security::CodeSecurity::create_configuration): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1064,56 +1065,46 @@ pub mod create_configuration {
         pub(super) org: String,
         pub(super) name: String,
         pub(super) description: String,
-        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
-        pub(super) code_security: Option<crate::params::CodeSecurity>,
-        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
+        pub(super) advanced_security: Option<AdvancedSecurity>,
+        pub(super) code_security: Option<CodeSecurity>,
+        pub(super) dependency_graph: Option<DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::params::DependencyGraphAutosubmitAction,
+            DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
-        pub(super) dependabot_security_updates: Option<
-            crate::params::DependabotSecurityUpdates,
-        >,
+        pub(super) dependabot_alerts: Option<DependabotAlerts>,
+        pub(super) dependabot_security_updates: Option<DependabotSecurityUpdates>,
         pub(super) code_scanning_options: Option<Option<CodeScanningOptions>>,
-        pub(super) code_scanning_default_setup: Option<
-            crate::params::CodeScanningDefaultSetup,
-        >,
+        pub(super) code_scanning_default_setup: Option<CodeScanningDefaultSetup>,
         pub(super) code_scanning_default_setup_options: Option<
             Option<CodeScanningDefaultSetupOptions>,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::params::CodeScanningDelegatedAlertDismissal,
+            CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<crate::params::SecretProtection>,
-        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
-        pub(super) secret_scanning_push_protection: Option<
-            crate::params::SecretScanningPushProtection,
-        >,
+        pub(super) secret_protection: Option<SecretProtection>,
+        pub(super) secret_scanning: Option<SecretScanning>,
+        pub(super) secret_scanning_push_protection: Option<SecretScanningPushProtection>,
         pub(super) secret_scanning_delegated_bypass: Option<
-            crate::params::SecretScanningDelegatedBypass,
+            SecretScanningDelegatedBypass,
         >,
         pub(super) secret_scanning_delegated_bypass_options: Option<
             SecretScanningDelegatedBypassOptions,
         >,
-        pub(super) secret_scanning_validity_checks: Option<
-            crate::params::SecretScanningValidityChecks,
-        >,
+        pub(super) secret_scanning_validity_checks: Option<SecretScanningValidityChecks>,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::params::SecretScanningNonProviderPatterns,
+            SecretScanningNonProviderPatterns,
         >,
-        pub(super) secret_scanning_generic_secrets: Option<
-            crate::params::SecretScanningGenericSecrets,
-        >,
+        pub(super) secret_scanning_generic_secrets: Option<SecretScanningGenericSecrets>,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::params::SecretScanningDelegatedAlertDismissal,
+            SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::params::PrivateVulnerabilityReporting,
+            PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
+        pub(super) enforcement: Option<EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateConfiguration<'_> {
@@ -1125,28 +1116,19 @@ pub mod create_configuration {
     impl<'c> CreateConfiguration<'c> {
         /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead. Default: `disabled`.
         #[inline]
-        pub fn advanced_security(
-            mut self,
-            advanced_security: crate::params::AdvancedSecurity,
-        ) -> Self {
+        pub fn advanced_security(mut self, advanced_security: AdvancedSecurity) -> Self {
             self.advanced_security = Some(advanced_security);
             self
         }
         /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn code_security(
-            mut self,
-            code_security: crate::params::CodeSecurity,
-        ) -> Self {
+        pub fn code_security(mut self, code_security: CodeSecurity) -> Self {
             self.code_security = Some(code_security);
             self
         }
         /// Status of the dependency graph: `enabled`, `disabled` or `not_set`. Default: `enabled`.
         #[inline]
-        pub fn dependency_graph(
-            mut self,
-            dependency_graph: crate::params::DependencyGraph,
-        ) -> Self {
+        pub fn dependency_graph(mut self, dependency_graph: DependencyGraph) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
         }
@@ -1154,7 +1136,7 @@ pub mod create_configuration {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -1174,10 +1156,7 @@ pub mod create_configuration {
         }
         /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`. Default: `disabled`.
         #[inline]
-        pub fn dependabot_alerts(
-            mut self,
-            dependabot_alerts: crate::params::DependabotAlerts,
-        ) -> Self {
+        pub fn dependabot_alerts(mut self, dependabot_alerts: DependabotAlerts) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
         }
@@ -1185,7 +1164,7 @@ pub mod create_configuration {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
+            dependabot_security_updates: DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -1205,7 +1184,7 @@ pub mod create_configuration {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
+            code_scanning_default_setup: CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -1227,7 +1206,7 @@ pub mod create_configuration {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -1236,19 +1215,13 @@ pub mod create_configuration {
         }
         /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn secret_protection(
-            mut self,
-            secret_protection: crate::params::SecretProtection,
-        ) -> Self {
+        pub fn secret_protection(mut self, secret_protection: SecretProtection) -> Self {
             self.secret_protection = Some(secret_protection);
             self
         }
         /// Status of secret scanning: `enabled`, `disabled` or `not_set`. Default: `disabled`.
         #[inline]
-        pub fn secret_scanning(
-            mut self,
-            secret_scanning: crate::params::SecretScanning,
-        ) -> Self {
+        pub fn secret_scanning(mut self, secret_scanning: SecretScanning) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
         }
@@ -1256,7 +1229,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
+            secret_scanning_push_protection: SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -1265,7 +1238,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_delegated_bypass(
             mut self,
-            secret_scanning_delegated_bypass: crate::params::SecretScanningDelegatedBypass,
+            secret_scanning_delegated_bypass: SecretScanningDelegatedBypass,
         ) -> Self {
             self.secret_scanning_delegated_bypass = Some(
                 secret_scanning_delegated_bypass,
@@ -1287,7 +1260,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -1296,7 +1269,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -1307,7 +1280,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -1316,7 +1289,7 @@ pub mod create_configuration {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -1327,7 +1300,7 @@ pub mod create_configuration {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -1336,7 +1309,7 @@ pub mod create_configuration {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::params::EnforcementEnforcedUnenforced,
+            enforcement: EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -1454,9 +1427,7 @@ pub mod create_configuration {
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub runner_type: Option<
-            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
-        >,
+        pub runner_type: Option<CodeScanningDefaultSetupOptionsRunnerType>,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,
@@ -1473,14 +1444,14 @@ pub mod create_configuration {
         /// ID of the team or role that reviews bypass requests.
         pub reviewer_id: i64,
         /// Kind of reviewer: `TEAM` or `ROLE`.
-        pub reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+        pub reviewer_type: SecretScanningDelegatedBypassOptionsReviewersReviewerType,
     }
     impl SecretScanningDelegatedBypassOptionsReviewersItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             reviewer_id: i64,
-            reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+            reviewer_type: SecretScanningDelegatedBypassOptionsReviewersReviewerType,
         ) -> Self {
             Self { reviewer_id, reviewer_type }
         }
@@ -1504,6 +1475,7 @@ pub mod create_configuration_for_enterprise {
     use serde::Serialize;
     use std::fmt;
     use crate::models::CodeSecurityConfiguration;
+    use crate::params::EnforcementEnforcedUnenforced;
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`CodeSecurity::create_configuration_for_enterprise`](crate::code_security::CodeSecurity::create_configuration_for_enterprise): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1514,50 +1486,40 @@ pub mod create_configuration_for_enterprise {
         pub(super) enterprise: String,
         pub(super) name: String,
         pub(super) description: String,
-        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
-        pub(super) code_security: Option<crate::params::CodeSecurity>,
-        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
+        pub(super) advanced_security: Option<AdvancedSecurity>,
+        pub(super) code_security: Option<CodeSecurity>,
+        pub(super) dependency_graph: Option<DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::params::DependencyGraphAutosubmitAction,
+            DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
-        pub(super) dependabot_security_updates: Option<
-            crate::params::DependabotSecurityUpdates,
-        >,
+        pub(super) dependabot_alerts: Option<DependabotAlerts>,
+        pub(super) dependabot_security_updates: Option<DependabotSecurityUpdates>,
         pub(super) code_scanning_options: Option<Option<CodeScanningOptions>>,
-        pub(super) code_scanning_default_setup: Option<
-            crate::params::CodeScanningDefaultSetup,
-        >,
+        pub(super) code_scanning_default_setup: Option<CodeScanningDefaultSetup>,
         pub(super) code_scanning_default_setup_options: Option<
             Option<CodeScanningDefaultSetupOptions>,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::params::CodeScanningDelegatedAlertDismissal,
+            CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<crate::params::SecretProtection>,
-        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
-        pub(super) secret_scanning_push_protection: Option<
-            crate::params::SecretScanningPushProtection,
-        >,
-        pub(super) secret_scanning_validity_checks: Option<
-            crate::params::SecretScanningValidityChecks,
-        >,
+        pub(super) secret_protection: Option<SecretProtection>,
+        pub(super) secret_scanning: Option<SecretScanning>,
+        pub(super) secret_scanning_push_protection: Option<SecretScanningPushProtection>,
+        pub(super) secret_scanning_validity_checks: Option<SecretScanningValidityChecks>,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::params::SecretScanningNonProviderPatterns,
+            SecretScanningNonProviderPatterns,
         >,
-        pub(super) secret_scanning_generic_secrets: Option<
-            crate::params::SecretScanningGenericSecrets,
-        >,
+        pub(super) secret_scanning_generic_secrets: Option<SecretScanningGenericSecrets>,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::params::SecretScanningDelegatedAlertDismissal,
+            SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::params::PrivateVulnerabilityReporting,
+            PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
+        pub(super) enforcement: Option<EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for CreateConfigurationForEnterprise<'_> {
@@ -1569,28 +1531,19 @@ pub mod create_configuration_for_enterprise {
     impl<'c> CreateConfigurationForEnterprise<'c> {
         /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead. Default: `disabled`.
         #[inline]
-        pub fn advanced_security(
-            mut self,
-            advanced_security: crate::params::AdvancedSecurity,
-        ) -> Self {
+        pub fn advanced_security(mut self, advanced_security: AdvancedSecurity) -> Self {
             self.advanced_security = Some(advanced_security);
             self
         }
         /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn code_security(
-            mut self,
-            code_security: crate::params::CodeSecurity,
-        ) -> Self {
+        pub fn code_security(mut self, code_security: CodeSecurity) -> Self {
             self.code_security = Some(code_security);
             self
         }
         /// Status of the dependency graph: `enabled`, `disabled` or `not_set`. Default: `enabled`.
         #[inline]
-        pub fn dependency_graph(
-            mut self,
-            dependency_graph: crate::params::DependencyGraph,
-        ) -> Self {
+        pub fn dependency_graph(mut self, dependency_graph: DependencyGraph) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
         }
@@ -1598,7 +1551,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -1618,10 +1571,7 @@ pub mod create_configuration_for_enterprise {
         }
         /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`. Default: `disabled`.
         #[inline]
-        pub fn dependabot_alerts(
-            mut self,
-            dependabot_alerts: crate::params::DependabotAlerts,
-        ) -> Self {
+        pub fn dependabot_alerts(mut self, dependabot_alerts: DependabotAlerts) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
         }
@@ -1629,7 +1579,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
+            dependabot_security_updates: DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -1649,7 +1599,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
+            code_scanning_default_setup: CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -1671,7 +1621,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -1680,19 +1630,13 @@ pub mod create_configuration_for_enterprise {
         }
         /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn secret_protection(
-            mut self,
-            secret_protection: crate::params::SecretProtection,
-        ) -> Self {
+        pub fn secret_protection(mut self, secret_protection: SecretProtection) -> Self {
             self.secret_protection = Some(secret_protection);
             self
         }
         /// Status of secret scanning: `enabled`, `disabled` or `not_set`. Default: `disabled`.
         #[inline]
-        pub fn secret_scanning(
-            mut self,
-            secret_scanning: crate::params::SecretScanning,
-        ) -> Self {
+        pub fn secret_scanning(mut self, secret_scanning: SecretScanning) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
         }
@@ -1700,7 +1644,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
+            secret_scanning_push_protection: SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -1709,7 +1653,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -1718,7 +1662,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -1729,7 +1673,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -1738,7 +1682,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -1749,7 +1693,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -1758,7 +1702,7 @@ pub mod create_configuration_for_enterprise {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::params::EnforcementEnforcedUnenforced,
+            enforcement: EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -1870,9 +1814,7 @@ pub mod create_configuration_for_enterprise {
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub runner_type: Option<
-            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
-        >,
+        pub runner_type: Option<CodeScanningDefaultSetupOptionsRunnerType>,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,
@@ -2753,7 +2695,7 @@ pub mod set_configuration_as_default {
         pub(super) client: &'c Client,
         pub(super) org: String,
         pub(super) configuration_id: i64,
-        pub(super) default_for_new_repos: Option<crate::params::DefaultForNewRepos>,
+        pub(super) default_for_new_repos: Option<DefaultForNewRepos>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for SetConfigurationAsDefault<'_> {
@@ -2767,7 +2709,7 @@ pub mod set_configuration_as_default {
         #[inline]
         pub fn default_for_new_repos(
             mut self,
-            default_for_new_repos: crate::params::DefaultForNewRepos,
+            default_for_new_repos: DefaultForNewRepos,
         ) -> Self {
             self.default_for_new_repos = Some(default_for_new_repos);
             self
@@ -2821,7 +2763,7 @@ pub mod set_configuration_as_default_for_enterprise {
         pub(super) client: &'c Client,
         pub(super) enterprise: String,
         pub(super) configuration_id: i64,
-        pub(super) default_for_new_repos: Option<crate::params::DefaultForNewRepos>,
+        pub(super) default_for_new_repos: Option<DefaultForNewRepos>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for SetConfigurationAsDefaultForEnterprise<'_> {
@@ -2835,7 +2777,7 @@ pub mod set_configuration_as_default_for_enterprise {
         #[inline]
         pub fn default_for_new_repos(
             mut self,
-            default_for_new_repos: crate::params::DefaultForNewRepos,
+            default_for_new_repos: DefaultForNewRepos,
         ) -> Self {
             self.default_for_new_repos = Some(default_for_new_repos);
             self
@@ -2892,6 +2834,7 @@ pub mod update_configuration {
     use serde::Serialize;
     use std::fmt;
     use crate::models::CodeSecurityConfiguration;
+    use crate::params::EnforcementEnforcedUnenforced;
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`CodeSecurity::update_configuration`](crate::code_security::CodeSecurity::update_configuration): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2903,55 +2846,45 @@ pub mod update_configuration {
         pub(super) configuration_id: i64,
         pub(super) name: Option<String>,
         pub(super) description: Option<String>,
-        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
-        pub(super) code_security: Option<crate::params::CodeSecurity>,
-        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
+        pub(super) advanced_security: Option<AdvancedSecurity>,
+        pub(super) code_security: Option<CodeSecurity>,
+        pub(super) dependency_graph: Option<DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::params::DependencyGraphAutosubmitAction,
+            DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
-        pub(super) dependabot_security_updates: Option<
-            crate::params::DependabotSecurityUpdates,
-        >,
-        pub(super) code_scanning_default_setup: Option<
-            crate::params::CodeScanningDefaultSetup,
-        >,
+        pub(super) dependabot_alerts: Option<DependabotAlerts>,
+        pub(super) dependabot_security_updates: Option<DependabotSecurityUpdates>,
+        pub(super) code_scanning_default_setup: Option<CodeScanningDefaultSetup>,
         pub(super) code_scanning_default_setup_options: Option<
             Option<CodeScanningDefaultSetupOptions>,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::params::CodeScanningDelegatedAlertDismissal,
+            CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<crate::params::SecretProtection>,
-        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
-        pub(super) secret_scanning_push_protection: Option<
-            crate::params::SecretScanningPushProtection,
-        >,
+        pub(super) secret_protection: Option<SecretProtection>,
+        pub(super) secret_scanning: Option<SecretScanning>,
+        pub(super) secret_scanning_push_protection: Option<SecretScanningPushProtection>,
         pub(super) secret_scanning_delegated_bypass: Option<
-            crate::params::SecretScanningDelegatedBypass,
+            SecretScanningDelegatedBypass,
         >,
         pub(super) secret_scanning_delegated_bypass_options: Option<
             SecretScanningDelegatedBypassOptions,
         >,
-        pub(super) secret_scanning_validity_checks: Option<
-            crate::params::SecretScanningValidityChecks,
-        >,
+        pub(super) secret_scanning_validity_checks: Option<SecretScanningValidityChecks>,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::params::SecretScanningNonProviderPatterns,
+            SecretScanningNonProviderPatterns,
         >,
-        pub(super) secret_scanning_generic_secrets: Option<
-            crate::params::SecretScanningGenericSecrets,
-        >,
+        pub(super) secret_scanning_generic_secrets: Option<SecretScanningGenericSecrets>,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::params::SecretScanningDelegatedAlertDismissal,
+            SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::params::PrivateVulnerabilityReporting,
+            PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
+        pub(super) enforcement: Option<EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for UpdateConfiguration<'_> {
@@ -2975,28 +2908,19 @@ pub mod update_configuration {
         }
         /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead.
         #[inline]
-        pub fn advanced_security(
-            mut self,
-            advanced_security: crate::params::AdvancedSecurity,
-        ) -> Self {
+        pub fn advanced_security(mut self, advanced_security: AdvancedSecurity) -> Self {
             self.advanced_security = Some(advanced_security);
             self
         }
         /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn code_security(
-            mut self,
-            code_security: crate::params::CodeSecurity,
-        ) -> Self {
+        pub fn code_security(mut self, code_security: CodeSecurity) -> Self {
             self.code_security = Some(code_security);
             self
         }
         /// Status of the dependency graph: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn dependency_graph(
-            mut self,
-            dependency_graph: crate::params::DependencyGraph,
-        ) -> Self {
+        pub fn dependency_graph(mut self, dependency_graph: DependencyGraph) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
         }
@@ -3004,7 +2928,7 @@ pub mod update_configuration {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -3024,10 +2948,7 @@ pub mod update_configuration {
         }
         /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn dependabot_alerts(
-            mut self,
-            dependabot_alerts: crate::params::DependabotAlerts,
-        ) -> Self {
+        pub fn dependabot_alerts(mut self, dependabot_alerts: DependabotAlerts) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
         }
@@ -3035,7 +2956,7 @@ pub mod update_configuration {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
+            dependabot_security_updates: DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -3044,7 +2965,7 @@ pub mod update_configuration {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
+            code_scanning_default_setup: CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -3066,7 +2987,7 @@ pub mod update_configuration {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -3075,19 +2996,13 @@ pub mod update_configuration {
         }
         /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn secret_protection(
-            mut self,
-            secret_protection: crate::params::SecretProtection,
-        ) -> Self {
+        pub fn secret_protection(mut self, secret_protection: SecretProtection) -> Self {
             self.secret_protection = Some(secret_protection);
             self
         }
         /// Status of secret scanning: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn secret_scanning(
-            mut self,
-            secret_scanning: crate::params::SecretScanning,
-        ) -> Self {
+        pub fn secret_scanning(mut self, secret_scanning: SecretScanning) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
         }
@@ -3095,7 +3010,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
+            secret_scanning_push_protection: SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -3104,7 +3019,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_delegated_bypass(
             mut self,
-            secret_scanning_delegated_bypass: crate::params::SecretScanningDelegatedBypass,
+            secret_scanning_delegated_bypass: SecretScanningDelegatedBypass,
         ) -> Self {
             self.secret_scanning_delegated_bypass = Some(
                 secret_scanning_delegated_bypass,
@@ -3126,7 +3041,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -3135,7 +3050,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -3146,7 +3061,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -3155,7 +3070,7 @@ pub mod update_configuration {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -3166,7 +3081,7 @@ pub mod update_configuration {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -3175,7 +3090,7 @@ pub mod update_configuration {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::params::EnforcementEnforcedUnenforced,
+            enforcement: EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -3290,9 +3205,7 @@ pub mod update_configuration {
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub runner_type: Option<
-            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
-        >,
+        pub runner_type: Option<CodeScanningDefaultSetupOptionsRunnerType>,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,
@@ -3309,14 +3222,14 @@ pub mod update_configuration {
         /// ID of the team or role that reviews bypass requests.
         pub reviewer_id: i64,
         /// Kind of reviewer: `TEAM` or `ROLE`.
-        pub reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+        pub reviewer_type: SecretScanningDelegatedBypassOptionsReviewersReviewerType,
     }
     impl SecretScanningDelegatedBypassOptionsReviewersItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
         pub fn new(
             reviewer_id: i64,
-            reviewer_type: crate::params::SecretScanningDelegatedBypassOptionsReviewersReviewerType,
+            reviewer_type: SecretScanningDelegatedBypassOptionsReviewersReviewerType,
         ) -> Self {
             Self { reviewer_id, reviewer_type }
         }
@@ -3340,6 +3253,7 @@ pub mod update_enterprise_configuration {
     use serde::Serialize;
     use std::fmt;
     use crate::models::CodeSecurityConfiguration;
+    use crate::params::EnforcementEnforcedUnenforced;
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`CodeSecurity::update_enterprise_configuration`](crate::code_security::CodeSecurity::update_enterprise_configuration): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -3351,49 +3265,39 @@ pub mod update_enterprise_configuration {
         pub(super) configuration_id: i64,
         pub(super) name: Option<String>,
         pub(super) description: Option<String>,
-        pub(super) advanced_security: Option<crate::params::AdvancedSecurity>,
-        pub(super) code_security: Option<crate::params::CodeSecurity>,
-        pub(super) dependency_graph: Option<crate::params::DependencyGraph>,
+        pub(super) advanced_security: Option<AdvancedSecurity>,
+        pub(super) code_security: Option<CodeSecurity>,
+        pub(super) dependency_graph: Option<DependencyGraph>,
         pub(super) dependency_graph_autosubmit_action: Option<
-            crate::params::DependencyGraphAutosubmitAction,
+            DependencyGraphAutosubmitAction,
         >,
         pub(super) dependency_graph_autosubmit_action_options: Option<
             DependencyGraphAutosubmitActionOptions,
         >,
-        pub(super) dependabot_alerts: Option<crate::params::DependabotAlerts>,
-        pub(super) dependabot_security_updates: Option<
-            crate::params::DependabotSecurityUpdates,
-        >,
-        pub(super) code_scanning_default_setup: Option<
-            crate::params::CodeScanningDefaultSetup,
-        >,
+        pub(super) dependabot_alerts: Option<DependabotAlerts>,
+        pub(super) dependabot_security_updates: Option<DependabotSecurityUpdates>,
+        pub(super) code_scanning_default_setup: Option<CodeScanningDefaultSetup>,
         pub(super) code_scanning_default_setup_options: Option<
             Option<CodeScanningDefaultSetupOptions>,
         >,
         pub(super) code_scanning_delegated_alert_dismissal: Option<
-            crate::params::CodeScanningDelegatedAlertDismissal,
+            CodeScanningDelegatedAlertDismissal,
         >,
-        pub(super) secret_protection: Option<crate::params::SecretProtection>,
-        pub(super) secret_scanning: Option<crate::params::SecretScanning>,
-        pub(super) secret_scanning_push_protection: Option<
-            crate::params::SecretScanningPushProtection,
-        >,
-        pub(super) secret_scanning_validity_checks: Option<
-            crate::params::SecretScanningValidityChecks,
-        >,
+        pub(super) secret_protection: Option<SecretProtection>,
+        pub(super) secret_scanning: Option<SecretScanning>,
+        pub(super) secret_scanning_push_protection: Option<SecretScanningPushProtection>,
+        pub(super) secret_scanning_validity_checks: Option<SecretScanningValidityChecks>,
         pub(super) secret_scanning_non_provider_patterns: Option<
-            crate::params::SecretScanningNonProviderPatterns,
+            SecretScanningNonProviderPatterns,
         >,
-        pub(super) secret_scanning_generic_secrets: Option<
-            crate::params::SecretScanningGenericSecrets,
-        >,
+        pub(super) secret_scanning_generic_secrets: Option<SecretScanningGenericSecrets>,
         pub(super) secret_scanning_delegated_alert_dismissal: Option<
-            crate::params::SecretScanningDelegatedAlertDismissal,
+            SecretScanningDelegatedAlertDismissal,
         >,
         pub(super) private_vulnerability_reporting: Option<
-            crate::params::PrivateVulnerabilityReporting,
+            PrivateVulnerabilityReporting,
         >,
-        pub(super) enforcement: Option<crate::params::EnforcementEnforcedUnenforced>,
+        pub(super) enforcement: Option<EnforcementEnforcedUnenforced>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for UpdateEnterpriseConfiguration<'_> {
@@ -3417,28 +3321,19 @@ pub mod update_enterprise_configuration {
         }
         /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead.
         #[inline]
-        pub fn advanced_security(
-            mut self,
-            advanced_security: crate::params::AdvancedSecurity,
-        ) -> Self {
+        pub fn advanced_security(mut self, advanced_security: AdvancedSecurity) -> Self {
             self.advanced_security = Some(advanced_security);
             self
         }
         /// Status of GitHub Code Security: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn code_security(
-            mut self,
-            code_security: crate::params::CodeSecurity,
-        ) -> Self {
+        pub fn code_security(mut self, code_security: CodeSecurity) -> Self {
             self.code_security = Some(code_security);
             self
         }
         /// Status of the dependency graph: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn dependency_graph(
-            mut self,
-            dependency_graph: crate::params::DependencyGraph,
-        ) -> Self {
+        pub fn dependency_graph(mut self, dependency_graph: DependencyGraph) -> Self {
             self.dependency_graph = Some(dependency_graph);
             self
         }
@@ -3446,7 +3341,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn dependency_graph_autosubmit_action(
             mut self,
-            dependency_graph_autosubmit_action: crate::params::DependencyGraphAutosubmitAction,
+            dependency_graph_autosubmit_action: DependencyGraphAutosubmitAction,
         ) -> Self {
             self.dependency_graph_autosubmit_action = Some(
                 dependency_graph_autosubmit_action,
@@ -3466,10 +3361,7 @@ pub mod update_enterprise_configuration {
         }
         /// Status of Dependabot alerts: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn dependabot_alerts(
-            mut self,
-            dependabot_alerts: crate::params::DependabotAlerts,
-        ) -> Self {
+        pub fn dependabot_alerts(mut self, dependabot_alerts: DependabotAlerts) -> Self {
             self.dependabot_alerts = Some(dependabot_alerts);
             self
         }
@@ -3477,7 +3369,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn dependabot_security_updates(
             mut self,
-            dependabot_security_updates: crate::params::DependabotSecurityUpdates,
+            dependabot_security_updates: DependabotSecurityUpdates,
         ) -> Self {
             self.dependabot_security_updates = Some(dependabot_security_updates);
             self
@@ -3486,7 +3378,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn code_scanning_default_setup(
             mut self,
-            code_scanning_default_setup: crate::params::CodeScanningDefaultSetup,
+            code_scanning_default_setup: CodeScanningDefaultSetup,
         ) -> Self {
             self.code_scanning_default_setup = Some(code_scanning_default_setup);
             self
@@ -3508,7 +3400,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn code_scanning_delegated_alert_dismissal(
             mut self,
-            code_scanning_delegated_alert_dismissal: crate::params::CodeScanningDelegatedAlertDismissal,
+            code_scanning_delegated_alert_dismissal: CodeScanningDelegatedAlertDismissal,
         ) -> Self {
             self.code_scanning_delegated_alert_dismissal = Some(
                 code_scanning_delegated_alert_dismissal,
@@ -3517,19 +3409,13 @@ pub mod update_enterprise_configuration {
         }
         /// Status of GitHub Secret Protection: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn secret_protection(
-            mut self,
-            secret_protection: crate::params::SecretProtection,
-        ) -> Self {
+        pub fn secret_protection(mut self, secret_protection: SecretProtection) -> Self {
             self.secret_protection = Some(secret_protection);
             self
         }
         /// Status of secret scanning: `enabled`, `disabled` or `not_set`.
         #[inline]
-        pub fn secret_scanning(
-            mut self,
-            secret_scanning: crate::params::SecretScanning,
-        ) -> Self {
+        pub fn secret_scanning(mut self, secret_scanning: SecretScanning) -> Self {
             self.secret_scanning = Some(secret_scanning);
             self
         }
@@ -3537,7 +3423,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_push_protection(
             mut self,
-            secret_scanning_push_protection: crate::params::SecretScanningPushProtection,
+            secret_scanning_push_protection: SecretScanningPushProtection,
         ) -> Self {
             self.secret_scanning_push_protection = Some(secret_scanning_push_protection);
             self
@@ -3546,7 +3432,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_validity_checks(
             mut self,
-            secret_scanning_validity_checks: crate::params::SecretScanningValidityChecks,
+            secret_scanning_validity_checks: SecretScanningValidityChecks,
         ) -> Self {
             self.secret_scanning_validity_checks = Some(secret_scanning_validity_checks);
             self
@@ -3555,7 +3441,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_non_provider_patterns(
             mut self,
-            secret_scanning_non_provider_patterns: crate::params::SecretScanningNonProviderPatterns,
+            secret_scanning_non_provider_patterns: SecretScanningNonProviderPatterns,
         ) -> Self {
             self.secret_scanning_non_provider_patterns = Some(
                 secret_scanning_non_provider_patterns,
@@ -3566,7 +3452,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_generic_secrets(
             mut self,
-            secret_scanning_generic_secrets: crate::params::SecretScanningGenericSecrets,
+            secret_scanning_generic_secrets: SecretScanningGenericSecrets,
         ) -> Self {
             self.secret_scanning_generic_secrets = Some(secret_scanning_generic_secrets);
             self
@@ -3575,7 +3461,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn secret_scanning_delegated_alert_dismissal(
             mut self,
-            secret_scanning_delegated_alert_dismissal: crate::params::SecretScanningDelegatedAlertDismissal,
+            secret_scanning_delegated_alert_dismissal: SecretScanningDelegatedAlertDismissal,
         ) -> Self {
             self.secret_scanning_delegated_alert_dismissal = Some(
                 secret_scanning_delegated_alert_dismissal,
@@ -3586,7 +3472,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn private_vulnerability_reporting(
             mut self,
-            private_vulnerability_reporting: crate::params::PrivateVulnerabilityReporting,
+            private_vulnerability_reporting: PrivateVulnerabilityReporting,
         ) -> Self {
             self.private_vulnerability_reporting = Some(private_vulnerability_reporting);
             self
@@ -3595,7 +3481,7 @@ pub mod update_enterprise_configuration {
         #[inline]
         pub fn enforcement(
             mut self,
-            enforcement: crate::params::EnforcementEnforcedUnenforced,
+            enforcement: EnforcementEnforcedUnenforced,
         ) -> Self {
             self.enforcement = Some(enforcement);
             self
@@ -3702,9 +3588,7 @@ pub mod update_enterprise_configuration {
     pub struct CodeScanningDefaultSetupOptions {
         /// Runners for default setup: `standard` (GitHub's own), `labeled` (chosen by `runner_label`) or `not_set`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub runner_type: Option<
-            crate::params::CodeScanningDefaultSetupOptionsRunnerType,
-        >,
+        pub runner_type: Option<CodeScanningDefaultSetupOptionsRunnerType>,
         /// Label of the runners to use when `runner_type` is `labeled`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub runner_label: Option<Option<String>>,

@@ -195,10 +195,8 @@ pub mod create {
         pub(super) enterprise: String,
         pub(super) name: String,
         pub(super) description: Option<Option<String>>,
-        pub(super) sync_to_organizations: Option<crate::params::SyncToOrganizations>,
-        pub(super) organization_selection_type: Option<
-            crate::params::OrganizationSelectionType,
-        >,
+        pub(super) sync_to_organizations: Option<SyncToOrganizations>,
+        pub(super) organization_selection_type: Option<OrganizationSelectionType>,
         pub(super) group_id: Option<Option<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -222,7 +220,7 @@ pub mod create {
         #[inline]
         pub fn sync_to_organizations(
             mut self,
-            sync_to_organizations: crate::params::SyncToOrganizations,
+            sync_to_organizations: SyncToOrganizations,
         ) -> Self {
             self.sync_to_organizations = Some(sync_to_organizations);
             self
@@ -231,7 +229,7 @@ pub mod create {
         #[inline]
         pub fn organization_selection_type(
             mut self,
-            organization_selection_type: crate::params::OrganizationSelectionType,
+            organization_selection_type: OrganizationSelectionType,
         ) -> Self {
             self.organization_selection_type = Some(organization_selection_type);
             self
@@ -459,10 +457,8 @@ pub mod update {
         pub(super) team_slug: String,
         pub(super) name: Option<Option<String>>,
         pub(super) description: Option<Option<String>>,
-        pub(super) sync_to_organizations: Option<crate::params::SyncToOrganizations>,
-        pub(super) organization_selection_type: Option<
-            crate::params::OrganizationSelectionType,
-        >,
+        pub(super) sync_to_organizations: Option<SyncToOrganizations>,
+        pub(super) organization_selection_type: Option<OrganizationSelectionType>,
         pub(super) group_id: Option<Option<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -494,7 +490,7 @@ pub mod update {
         #[inline]
         pub fn sync_to_organizations(
             mut self,
-            sync_to_organizations: crate::params::SyncToOrganizations,
+            sync_to_organizations: SyncToOrganizations,
         ) -> Self {
             self.sync_to_organizations = Some(sync_to_organizations);
             self
@@ -503,7 +499,7 @@ pub mod update {
         #[inline]
         pub fn organization_selection_type(
             mut self,
-            organization_selection_type: crate::params::OrganizationSelectionType,
+            organization_selection_type: OrganizationSelectionType,
         ) -> Self {
             self.organization_selection_type = Some(organization_selection_type);
             self

@@ -223,7 +223,7 @@ pub mod create_network_configuration_for_org {
         pub(super) client: &'c Client,
         pub(super) org: String,
         pub(super) name: String,
-        pub(super) compute_service: Option<crate::params::ComputeService>,
+        pub(super) compute_service: Option<ComputeService>,
         pub(super) network_settings_ids: Vec<String>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -236,10 +236,7 @@ pub mod create_network_configuration_for_org {
     impl<'c> CreateNetworkConfigurationForOrg<'c> {
         /// Which hosted compute service uses this configuration, `none` or `actions`.
         #[inline]
-        pub fn compute_service(
-            mut self,
-            compute_service: crate::params::ComputeService,
-        ) -> Self {
+        pub fn compute_service(mut self, compute_service: ComputeService) -> Self {
             self.compute_service = Some(compute_service);
             self
         }
@@ -525,7 +522,7 @@ pub mod update_network_configuration_for_org {
         pub(super) org: String,
         pub(super) network_configuration_id: String,
         pub(super) name: Option<String>,
-        pub(super) compute_service: Option<crate::params::ComputeService>,
+        pub(super) compute_service: Option<ComputeService>,
         pub(super) network_settings_ids: Option<Vec<String>>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -544,10 +541,7 @@ pub mod update_network_configuration_for_org {
         }
         /// Which hosted compute service uses this configuration, `none` or `actions`.
         #[inline]
-        pub fn compute_service(
-            mut self,
-            compute_service: crate::params::ComputeService,
-        ) -> Self {
+        pub fn compute_service(mut self, compute_service: ComputeService) -> Self {
             self.compute_service = Some(compute_service);
             self
         }

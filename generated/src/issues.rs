@@ -2439,6 +2439,7 @@ pub mod create_label {
 pub mod create_milestone {
     use std::fmt;
     use crate::models::Milestone;
+    use crate::params::StateClosedOpen;
     use crate::runtime::{Client, Method, Request, ResponseValue, Timestamp, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Issues::create_milestone`](crate::issues::Issues::create_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2449,7 +2450,7 @@ pub mod create_milestone {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) title: String,
-        pub(super) state: Option<crate::params::StateClosedOpen>,
+        pub(super) state: Option<StateClosedOpen>,
         pub(super) description: Option<String>,
         pub(super) due_on: Option<Timestamp>,
     }
@@ -2463,7 +2464,7 @@ pub mod create_milestone {
     impl<'c> CreateMilestone<'c> {
         /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
+        pub fn state(mut self, state: StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -2951,6 +2952,7 @@ pub mod get_parent {
 pub mod list {
     use std::fmt;
     use crate::models::Issue;
+    use crate::params::{IssueFilter, SortCommentsCreatedUpdated, StateAllClosedOpen};
     use crate::runtime::{
         Client, Method, Paginate, Request, ResponseValue, Timestamp, ValueFuture,
     };
@@ -2960,11 +2962,11 @@ pub mod list {
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c Client,
-        pub(super) filter: Option<crate::params::IssueFilter>,
-        pub(super) state: Option<crate::params::StateAllClosedOpen>,
+        pub(super) filter: Option<IssueFilter>,
+        pub(super) state: Option<StateAllClosedOpen>,
         pub(super) labels: Option<String>,
-        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) since: Option<Timestamp>,
         pub(super) collab: Option<bool>,
         pub(super) orgs: Option<bool>,
@@ -2983,13 +2985,13 @@ pub mod list {
     impl<'c> List<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
+        pub fn filter(mut self, filter: IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
         /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
+        pub fn state(mut self, state: StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -3001,13 +3003,13 @@ pub mod list {
         }
         /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -3281,6 +3283,7 @@ pub mod list_comments {
 pub mod list_comments_for_repo {
     use std::fmt;
     use crate::models::IssueComment;
+    use crate::params::SortCreatedUpdated;
     use crate::runtime::{
         Client, Method, Paginate, Request, ResponseValue, Timestamp, ValueFuture,
     };
@@ -3292,8 +3295,8 @@ pub mod list_comments_for_repo {
         pub(super) client: &'c Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) since: Option<Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -3308,13 +3311,13 @@ pub mod list_comments_for_repo {
     impl<'c> ListCommentsForRepo<'c> {
         /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -3763,6 +3766,7 @@ pub mod list_events_for_timeline {
 pub mod list_for_authenticated_user {
     use std::fmt;
     use crate::models::Issue;
+    use crate::params::{IssueFilter, SortCommentsCreatedUpdated, StateAllClosedOpen};
     use crate::runtime::{
         Client, Method, Paginate, Request, ResponseValue, Timestamp, ValueFuture,
     };
@@ -3772,11 +3776,11 @@ pub mod list_for_authenticated_user {
     #[must_use = "a request does nothing until sent"]
     pub struct ListForAuthenticatedUser<'c> {
         pub(super) client: &'c Client,
-        pub(super) filter: Option<crate::params::IssueFilter>,
-        pub(super) state: Option<crate::params::StateAllClosedOpen>,
+        pub(super) filter: Option<IssueFilter>,
+        pub(super) state: Option<StateAllClosedOpen>,
         pub(super) labels: Option<String>,
-        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) since: Option<Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -3791,13 +3795,13 @@ pub mod list_for_authenticated_user {
     impl<'c> ListForAuthenticatedUser<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
+        pub fn filter(mut self, filter: IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
         /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
+        pub fn state(mut self, state: StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -3809,13 +3813,13 @@ pub mod list_for_authenticated_user {
         }
         /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -3892,6 +3896,7 @@ pub mod list_for_authenticated_user {
 pub mod list_for_org {
     use std::fmt;
     use crate::models::Issue;
+    use crate::params::{IssueFilter, SortCommentsCreatedUpdated, StateAllClosedOpen};
     use crate::runtime::{
         Client, Method, Paginate, Request, ResponseValue, Timestamp, ValueFuture,
     };
@@ -3902,12 +3907,12 @@ pub mod list_for_org {
     pub struct ListForOrg<'c> {
         pub(super) client: &'c Client,
         pub(super) org: String,
-        pub(super) filter: Option<crate::params::IssueFilter>,
-        pub(super) state: Option<crate::params::StateAllClosedOpen>,
+        pub(super) filter: Option<IssueFilter>,
+        pub(super) state: Option<StateAllClosedOpen>,
         pub(super) labels: Option<String>,
         pub(super) r#type: Option<String>,
-        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) since: Option<Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -3922,13 +3927,13 @@ pub mod list_for_org {
     impl<'c> ListForOrg<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
         #[inline]
-        pub fn filter(mut self, filter: crate::params::IssueFilter) -> Self {
+        pub fn filter(mut self, filter: IssueFilter) -> Self {
             self.filter = Some(filter);
             self
         }
         /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
+        pub fn state(mut self, state: StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -3946,13 +3951,13 @@ pub mod list_for_org {
         }
         /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -4037,6 +4042,7 @@ pub mod list_for_org {
 pub mod list_for_repo {
     use std::fmt;
     use crate::models::Issue;
+    use crate::params::{SortCommentsCreatedUpdated, StateAllClosedOpen};
     use crate::runtime::{
         Client, Method, Paginate, Request, ResponseValue, Timestamp, ValueFuture,
     };
@@ -4049,14 +4055,14 @@ pub mod list_for_repo {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) milestone: Option<String>,
-        pub(super) state: Option<crate::params::StateAllClosedOpen>,
+        pub(super) state: Option<StateAllClosedOpen>,
         pub(super) assignee: Option<String>,
         pub(super) r#type: Option<String>,
         pub(super) creator: Option<String>,
         pub(super) mentioned: Option<String>,
         pub(super) labels: Option<String>,
-        pub(super) sort: Option<crate::params::SortCommentsCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCommentsCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) since: Option<Timestamp>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
@@ -4077,7 +4083,7 @@ pub mod list_for_repo {
         }
         /// Which issues to return: `open`, `closed` or `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
+        pub fn state(mut self, state: StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -4113,13 +4119,13 @@ pub mod list_for_repo {
         }
         /// Order by `created`, `updated` or `comments`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCommentsCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCommentsCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort direction, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -4433,6 +4439,7 @@ pub mod list_milestones {
     use serde::{Serialize, Serializer};
     use std::fmt;
     use crate::models::Milestone;
+    use crate::params::StateAllClosedOpen;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`Issues::list_milestones`](crate::issues::Issues::list_milestones): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -4442,9 +4449,9 @@ pub mod list_milestones {
         pub(super) client: &'c Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) state: Option<crate::params::StateAllClosedOpen>,
+        pub(super) state: Option<StateAllClosedOpen>,
         pub(super) sort: Option<Sort>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -4458,7 +4465,7 @@ pub mod list_milestones {
     impl<'c> ListMilestones<'c> {
         /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateAllClosedOpen) -> Self {
+        pub fn state(mut self, state: StateAllClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -4470,7 +4477,7 @@ pub mod list_milestones {
         }
         /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `asc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -5227,6 +5234,7 @@ pub mod update {
     use serde::{Serialize, Serializer};
     use std::fmt;
     use crate::models::Issue;
+    use crate::params::StateClosedOpen;
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Issues::update`](crate::issues::Issues::update): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5240,7 +5248,7 @@ pub mod update {
         pub(super) title: Option<Option<String>>,
         pub(super) body: Option<Option<String>>,
         pub(super) assignee: Option<Option<String>>,
-        pub(super) state: Option<crate::params::StateClosedOpen>,
+        pub(super) state: Option<StateClosedOpen>,
         pub(super) state_reason: Option<Option<StateReason>>,
         pub(super) milestone: Option<Option<i64>>,
         pub(super) labels: Option<Vec<String>>,
@@ -5282,7 +5290,7 @@ pub mod update {
         }
         /// New state of the issue. Values: `open`, `closed`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
+        pub fn state(mut self, state: StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }
@@ -5550,6 +5558,7 @@ pub mod update_label {
 pub mod update_milestone {
     use std::fmt;
     use crate::models::Milestone;
+    use crate::params::StateClosedOpen;
     use crate::runtime::{Client, Method, Request, ResponseValue, Timestamp, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`Issues::update_milestone`](crate::issues::Issues::update_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5561,7 +5570,7 @@ pub mod update_milestone {
         pub(super) repo: String,
         pub(super) milestone_number: i64,
         pub(super) title: Option<String>,
-        pub(super) state: Option<crate::params::StateClosedOpen>,
+        pub(super) state: Option<StateClosedOpen>,
         pub(super) description: Option<String>,
         pub(super) due_on: Option<Timestamp>,
     }
@@ -5581,7 +5590,7 @@ pub mod update_milestone {
         }
         /// New state of the milestone. Values: `open`, `closed`. Default: `open`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateClosedOpen) -> Self {
+        pub fn state(mut self, state: StateClosedOpen) -> Self {
             self.state = Some(state);
             self
         }

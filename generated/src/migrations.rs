@@ -728,7 +728,7 @@ pub mod get_status_for_org {
         pub(super) client: &'c Client,
         pub(super) org: String,
         pub(super) migration_id: i64,
-        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
+        pub(super) exclude: Option<Vec<Exclude>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for GetStatusForOrg<'_> {
@@ -740,7 +740,7 @@ pub mod get_status_for_org {
     impl<'c> GetStatusForOrg<'c> {
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
+        pub fn exclude(mut self, exclude: Vec<Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }
@@ -858,7 +858,7 @@ pub mod list_for_org {
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
-        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
+        pub(super) exclude: Option<Vec<Exclude>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for ListForOrg<'_> {
@@ -882,7 +882,7 @@ pub mod list_for_org {
         }
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
+        pub fn exclude(mut self, exclude: Vec<Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }
@@ -1097,7 +1097,7 @@ pub mod start_for_authenticated_user {
         pub(super) exclude_releases: Option<bool>,
         pub(super) exclude_owner_projects: Option<bool>,
         pub(super) org_metadata_only: Option<bool>,
-        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
+        pub(super) exclude: Option<Vec<Exclude>>,
         pub(super) repositories: Vec<String>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -1152,7 +1152,7 @@ pub mod start_for_authenticated_user {
         }
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
+        pub fn exclude(mut self, exclude: Vec<Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }
@@ -1211,7 +1211,7 @@ pub mod start_for_org {
         pub(super) exclude_releases: Option<bool>,
         pub(super) exclude_owner_projects: Option<bool>,
         pub(super) org_metadata_only: Option<bool>,
-        pub(super) exclude: Option<Vec<crate::params::Exclude>>,
+        pub(super) exclude: Option<Vec<Exclude>>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for StartForOrg<'_> {
@@ -1265,7 +1265,7 @@ pub mod start_for_org {
         }
         /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
         #[inline]
-        pub fn exclude(mut self, exclude: Vec<crate::params::Exclude>) -> Self {
+        pub fn exclude(mut self, exclude: Vec<Exclude>) -> Self {
             self.exclude = Some(exclude);
             self
         }

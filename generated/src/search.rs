@@ -264,7 +264,7 @@ pub mod code {
         pub(super) client: &'c Client,
         pub(super) q: String,
         pub(super) sort: Option<Sort>,
-        pub(super) order: Option<crate::params::Order>,
+        pub(super) order: Option<Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -286,7 +286,7 @@ pub mod code {
         /// **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
-        pub fn order(mut self, order: crate::params::Order) -> Self {
+        pub fn order(mut self, order: Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -390,7 +390,7 @@ pub mod commits {
         pub(super) client: &'c Client,
         pub(super) q: String,
         pub(super) sort: Option<Sort>,
-        pub(super) order: Option<crate::params::Order>,
+        pub(super) order: Option<Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -410,7 +410,7 @@ pub mod commits {
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::params::Order) -> Self {
+        pub fn order(mut self, order: Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -520,7 +520,7 @@ pub mod issues_and_pull_requests {
         pub(super) client: &'c Client,
         pub(super) q: String,
         pub(super) sort: Option<Sort>,
-        pub(super) order: Option<crate::params::Order>,
+        pub(super) order: Option<Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) advanced_search: Option<bool>,
@@ -541,7 +541,7 @@ pub mod issues_and_pull_requests {
         }
         /// `desc` puts the highest values first, `asc` the lowest. Only used together with `sort`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::params::Order) -> Self {
+        pub fn order(mut self, order: Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -686,6 +686,7 @@ pub mod issues_and_pull_requests {
 pub mod labels {
     use std::fmt;
     use crate::models::{LabelSearchResultItem, LabelsResponse};
+    use crate::params::SortCreatedUpdated;
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, RequestExt as _};
     /// Request for [`Search::labels`](crate::search::Search::labels): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -695,8 +696,8 @@ pub mod labels {
         pub(super) client: &'c Client,
         pub(super) repository_id: i64,
         pub(super) q: String,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) order: Option<crate::params::Order>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) order: Option<Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -710,13 +711,13 @@ pub mod labels {
     impl<'c> Labels<'c> {
         /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::params::Order) -> Self {
+        pub fn order(mut self, order: Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -787,7 +788,7 @@ pub mod repos {
         pub(super) client: &'c Client,
         pub(super) q: String,
         pub(super) sort: Option<Sort>,
-        pub(super) order: Option<crate::params::Order>,
+        pub(super) order: Option<Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -807,7 +808,7 @@ pub mod repos {
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::params::Order) -> Self {
+        pub fn order(mut self, order: Order) -> Self {
             self.order = Some(order);
             self
         }
@@ -997,7 +998,7 @@ pub mod users {
         pub(super) client: &'c Client,
         pub(super) q: String,
         pub(super) sort: Option<Sort>,
-        pub(super) order: Option<crate::params::Order>,
+        pub(super) order: Option<Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1017,7 +1018,7 @@ pub mod users {
         }
         /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
         #[inline]
-        pub fn order(mut self, order: crate::params::Order) -> Self {
+        pub fn order(mut self, order: Order) -> Self {
             self.order = Some(order);
             self
         }

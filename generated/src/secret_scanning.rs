@@ -579,6 +579,7 @@ pub mod get_scan_history {
 pub mod list_alerts_for_org {
     use std::fmt;
     use crate::models::OrganizationSecretScanningAlert;
+    use crate::params::{SortCreatedUpdated, StateOpenResolved};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`SecretScanning::list_alerts_for_org`](crate::secret_scanning::SecretScanning::list_alerts_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -587,12 +588,12 @@ pub mod list_alerts_for_org {
     pub struct ListAlertsForOrg<'c> {
         pub(super) client: &'c Client,
         pub(super) org: String,
-        pub(super) state: Option<crate::params::StateOpenResolved>,
+        pub(super) state: Option<StateOpenResolved>,
         pub(super) secret_type: Option<String>,
         pub(super) resolution: Option<String>,
         pub(super) assignee: Option<String>,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
         pub(super) before: Option<String>,
@@ -612,7 +613,7 @@ pub mod list_alerts_for_org {
     impl<'c> ListAlertsForOrg<'c> {
         /// Only return alerts in this state: `open` or `resolved`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateOpenResolved) -> Self {
+        pub fn state(mut self, state: StateOpenResolved) -> Self {
             self.state = Some(state);
             self
         }
@@ -636,13 +637,13 @@ pub mod list_alerts_for_org {
         }
         /// What to sort by: `created` (when the alert was raised) or `updated` (when it last changed or was resolved). Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -773,6 +774,7 @@ pub mod list_alerts_for_org {
 pub mod list_alerts_for_repo {
     use std::fmt;
     use crate::models::SecretScanningAlert;
+    use crate::params::{SortCreatedUpdated, StateOpenResolved};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`SecretScanning::list_alerts_for_repo`](crate::secret_scanning::SecretScanning::list_alerts_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -782,12 +784,12 @@ pub mod list_alerts_for_repo {
         pub(super) client: &'c Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) state: Option<crate::params::StateOpenResolved>,
+        pub(super) state: Option<StateOpenResolved>,
         pub(super) secret_type: Option<String>,
         pub(super) resolution: Option<String>,
         pub(super) assignee: Option<String>,
-        pub(super) sort: Option<crate::params::SortCreatedUpdated>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) sort: Option<SortCreatedUpdated>,
+        pub(super) direction: Option<Direction>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
         pub(super) before: Option<String>,
@@ -807,7 +809,7 @@ pub mod list_alerts_for_repo {
     impl<'c> ListAlertsForRepo<'c> {
         /// Only return alerts in this state: `open` or `resolved`.
         #[inline]
-        pub fn state(mut self, state: crate::params::StateOpenResolved) -> Self {
+        pub fn state(mut self, state: StateOpenResolved) -> Self {
             self.state = Some(state);
             self
         }
@@ -831,13 +833,13 @@ pub mod list_alerts_for_repo {
         }
         /// What to sort by: `created` (when the alert was raised) or `updated` (when it last changed or was resolved). Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -1091,6 +1093,7 @@ pub mod update_alert {
     use serde::{Serialize, Serializer};
     use std::fmt;
     use crate::models::SecretScanningAlert;
+    use crate::params::StateOpenResolved;
     use crate::runtime::{Client, Method, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, JsonObject, PathValue, RequestExt as _};
     /// Request for [`SecretScanning::update_alert`](crate::secret_scanning::SecretScanning::update_alert): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1172,7 +1175,7 @@ pub mod update_alert {
         /// Send `state`.
         State {
             /// New state: `open` or `resolved`. Resolving also needs `resolution`.
-            state: crate::params::StateOpenResolved,
+            state: StateOpenResolved,
         },
         /// Send `assignee`.
         Assignee {

@@ -503,7 +503,7 @@ pub mod create_private_vulnerability_report {
         pub(super) description: String,
         pub(super) vulnerabilities: Option<Option<Vec<VulnerabilitiesItem>>>,
         pub(super) cwe_ids: Option<Option<Vec<String>>>,
-        pub(super) severity: Option<Option<crate::params::Severity>>,
+        pub(super) severity: Option<Option<Severity>>,
         pub(super) cvss_vector_string: Option<Option<String>>,
         pub(super) start_private_fork: Option<bool>,
     }
@@ -538,7 +538,7 @@ pub mod create_private_vulnerability_report {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn severity(mut self, severity: Option<crate::params::Severity>) -> Self {
+        pub fn severity(mut self, severity: Option<Severity>) -> Self {
             self.severity = Some(severity);
             self
         }
@@ -602,7 +602,7 @@ pub mod create_private_vulnerability_report {
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct VulnerabilitiesPackage {
         /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-        pub ecosystem: crate::params::VulnerabilitiesPackageEcosystem,
+        pub ecosystem: VulnerabilitiesPackageEcosystem,
         /// Name of the package, unique within its ecosystem.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<Option<String>>,
@@ -610,7 +610,7 @@ pub mod create_private_vulnerability_report {
     impl VulnerabilitiesPackage {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(ecosystem: crate::params::VulnerabilitiesPackageEcosystem) -> Self {
+        pub fn new(ecosystem: VulnerabilitiesPackageEcosystem) -> Self {
             Self { ecosystem, name: None }
         }
     }
@@ -663,7 +663,7 @@ pub mod create_repository_advisory {
         pub(super) vulnerabilities: Vec<VulnerabilitiesItem>,
         pub(super) cwe_ids: Option<Option<Vec<String>>>,
         pub(super) credits: Option<Option<Vec<CreditsItem>>>,
-        pub(super) severity: Option<Option<crate::params::Severity>>,
+        pub(super) severity: Option<Option<Severity>>,
         pub(super) cvss_vector_string: Option<Option<String>>,
         pub(super) start_private_fork: Option<bool>,
     }
@@ -703,7 +703,7 @@ pub mod create_repository_advisory {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn severity(mut self, severity: Option<crate::params::Severity>) -> Self {
+        pub fn severity(mut self, severity: Option<Severity>) -> Self {
             self.severity = Some(severity);
             self
         }
@@ -763,7 +763,7 @@ pub mod create_repository_advisory {
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct VulnerabilitiesPackage {
         /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-        pub ecosystem: crate::params::VulnerabilitiesPackageEcosystem,
+        pub ecosystem: VulnerabilitiesPackageEcosystem,
         /// Name of the package, unique within its ecosystem.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<Option<String>>,
@@ -771,7 +771,7 @@ pub mod create_repository_advisory {
     impl VulnerabilitiesPackage {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(ecosystem: crate::params::VulnerabilitiesPackageEcosystem) -> Self {
+        pub fn new(ecosystem: VulnerabilitiesPackageEcosystem) -> Self {
             Self { ecosystem, name: None }
         }
     }
@@ -809,15 +809,12 @@ pub mod create_repository_advisory {
         /// Login of the credited user.
         pub login: String,
         /// Kind of credit: `analyst`, `finder`, `reporter`, `coordinator`, `remediation_developer`, `remediation_reviewer`, `remediation_verifier`, `tool`, `sponsor` or `other`.
-        pub r#type: crate::params::CreditsType,
+        pub r#type: CreditsType,
     }
     impl CreditsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            login: impl Into<String>,
-            r#type: crate::params::CreditsType,
-        ) -> Self {
+        pub fn new(login: impl Into<String>, r#type: CreditsType) -> Self {
             Self {
                 login: login.into(),
                 r#type,
@@ -1011,7 +1008,7 @@ pub mod list_global_advisories {
         pub(super) epss_percentile: Option<String>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) sort: Option<Sort>,
     }
@@ -1115,7 +1112,7 @@ pub mod list_global_advisories {
         }
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -1449,6 +1446,7 @@ pub mod list_global_advisories {
 pub mod list_org_repository_advisories {
     use std::fmt;
     use crate::models::RepositoryAdvisory;
+    use crate::params::{SortCreatedPublishedUpdated, StateClosedDraftPublishedTriage};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`SecurityAdvisories::list_org_repository_advisories`](crate::security_advisories::SecurityAdvisories::list_org_repository_advisories): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1457,12 +1455,12 @@ pub mod list_org_repository_advisories {
     pub struct ListOrgRepositoryAdvisories<'c> {
         pub(super) client: &'c Client,
         pub(super) org: String,
-        pub(super) direction: Option<crate::params::Direction>,
-        pub(super) sort: Option<crate::params::SortCreatedPublishedUpdated>,
+        pub(super) direction: Option<Direction>,
+        pub(super) sort: Option<SortCreatedPublishedUpdated>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
         pub(super) per_page: Option<i64>,
-        pub(super) state: Option<crate::params::StateClosedDraftPublishedTriage>,
+        pub(super) state: Option<StateClosedDraftPublishedTriage>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for ListOrgRepositoryAdvisories<'_> {
@@ -1474,13 +1472,13 @@ pub mod list_org_repository_advisories {
     impl<'c> ListOrgRepositoryAdvisories<'c> {
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
         /// What to sort by: `created`, `updated` or `published`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedPublishedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedPublishedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
@@ -1504,10 +1502,7 @@ pub mod list_org_repository_advisories {
         }
         /// Only return advisories in this state: `triage`, `draft`, `published` or `closed`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::params::StateClosedDraftPublishedTriage,
-        ) -> Self {
+        pub fn state(mut self, state: StateClosedDraftPublishedTriage) -> Self {
             self.state = Some(state);
             self
         }
@@ -1574,6 +1569,7 @@ pub mod list_org_repository_advisories {
 pub mod list_repository_advisories {
     use std::fmt;
     use crate::models::RepositoryAdvisory;
+    use crate::params::{SortCreatedPublishedUpdated, StateClosedDraftPublishedTriage};
     use crate::runtime::{Client, Method, Paginate, Request, ResponseValue, ValueFuture};
     use crate::runtime::__private::{decode, PathValue, RequestExt as _};
     /// Request for [`SecurityAdvisories::list_repository_advisories`](crate::security_advisories::SecurityAdvisories::list_repository_advisories): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1583,12 +1579,12 @@ pub mod list_repository_advisories {
         pub(super) client: &'c Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) direction: Option<crate::params::Direction>,
-        pub(super) sort: Option<crate::params::SortCreatedPublishedUpdated>,
+        pub(super) direction: Option<Direction>,
+        pub(super) sort: Option<SortCreatedPublishedUpdated>,
         pub(super) before: Option<String>,
         pub(super) after: Option<String>,
         pub(super) per_page: Option<i64>,
-        pub(super) state: Option<crate::params::StateClosedDraftPublishedTriage>,
+        pub(super) state: Option<StateClosedDraftPublishedTriage>,
     }
     /// Shows the request it would send (credentials redacted).
     impl fmt::Debug for ListRepositoryAdvisories<'_> {
@@ -1600,13 +1596,13 @@ pub mod list_repository_advisories {
     impl<'c> ListRepositoryAdvisories<'c> {
         /// Sort order, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
         /// What to sort by: `created`, `updated` or `published`. Default: `created`.
         #[inline]
-        pub fn sort(mut self, sort: crate::params::SortCreatedPublishedUpdated) -> Self {
+        pub fn sort(mut self, sort: SortCreatedPublishedUpdated) -> Self {
             self.sort = Some(sort);
             self
         }
@@ -1630,10 +1626,7 @@ pub mod list_repository_advisories {
         }
         /// Only return advisories in this state: `triage`, `draft`, `published` or `closed`.
         #[inline]
-        pub fn state(
-            mut self,
-            state: crate::params::StateClosedDraftPublishedTriage,
-        ) -> Self {
+        pub fn state(mut self, state: StateClosedDraftPublishedTriage) -> Self {
             self.state = Some(state);
             self
         }
@@ -1711,7 +1704,7 @@ pub mod update_repository_advisory {
         pub(super) vulnerabilities: Option<Vec<VulnerabilitiesItem>>,
         pub(super) cwe_ids: Option<Option<Vec<String>>>,
         pub(super) credits: Option<Option<Vec<CreditsItem>>>,
-        pub(super) severity: Option<Option<crate::params::Severity>>,
+        pub(super) severity: Option<Option<Severity>>,
         pub(super) cvss_vector_string: Option<Option<String>>,
         pub(super) state: Option<State>,
         pub(super) collaborating_users: Option<Option<Vec<String>>>,
@@ -1774,7 +1767,7 @@ pub mod update_repository_advisory {
         ///
         /// `None` is sent as `null`.
         #[inline]
-        pub fn severity(mut self, severity: Option<crate::params::Severity>) -> Self {
+        pub fn severity(mut self, severity: Option<Severity>) -> Self {
             self.severity = Some(severity);
             self
         }
@@ -1862,7 +1855,7 @@ pub mod update_repository_advisory {
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct VulnerabilitiesPackage {
         /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
-        pub ecosystem: crate::params::VulnerabilitiesPackageEcosystem,
+        pub ecosystem: VulnerabilitiesPackageEcosystem,
         /// Name of the package, unique within its ecosystem.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<Option<String>>,
@@ -1870,7 +1863,7 @@ pub mod update_repository_advisory {
     impl VulnerabilitiesPackage {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(ecosystem: crate::params::VulnerabilitiesPackageEcosystem) -> Self {
+        pub fn new(ecosystem: VulnerabilitiesPackageEcosystem) -> Self {
             Self { ecosystem, name: None }
         }
     }
@@ -1908,15 +1901,12 @@ pub mod update_repository_advisory {
         /// Login of the credited user.
         pub login: String,
         /// Kind of credit: `analyst`, `finder`, `reporter`, `coordinator`, `remediation_developer`, `remediation_reviewer`, `remediation_verifier`, `tool`, `sponsor` or `other`.
-        pub r#type: crate::params::CreditsType,
+        pub r#type: CreditsType,
     }
     impl CreditsItem {
         /// A value with the required fields; optional ones are unset (`None`).
         #[inline]
-        pub fn new(
-            login: impl Into<String>,
-            r#type: crate::params::CreditsType,
-        ) -> Self {
+        pub fn new(login: impl Into<String>, r#type: CreditsType) -> Self {
             Self {
                 login: login.into(),
                 r#type,

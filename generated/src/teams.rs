@@ -1180,8 +1180,8 @@ pub mod create {
         pub(super) description: Option<String>,
         pub(super) maintainers: Option<Vec<String>>,
         pub(super) repo_names: Option<Vec<String>>,
-        pub(super) privacy: Option<crate::params::Privacy>,
-        pub(super) notification_setting: Option<crate::params::NotificationSetting>,
+        pub(super) privacy: Option<Privacy>,
+        pub(super) notification_setting: Option<NotificationSetting>,
         pub(super) permission: Option<Permission>,
         pub(super) parent_team_id: Option<i64>,
     }
@@ -1219,7 +1219,7 @@ pub mod create {
         }
         /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
         #[inline]
-        pub fn privacy(mut self, privacy: crate::params::Privacy) -> Self {
+        pub fn privacy(mut self, privacy: Privacy) -> Self {
             self.privacy = Some(privacy);
             self
         }
@@ -1227,7 +1227,7 @@ pub mod create {
         #[inline]
         pub fn notification_setting(
             mut self,
-            notification_setting: crate::params::NotificationSetting,
+            notification_setting: NotificationSetting,
         ) -> Self {
             self.notification_setting = Some(notification_setting);
             self
@@ -1933,7 +1933,7 @@ pub mod list_discussion_comments_in_org {
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -1947,7 +1947,7 @@ pub mod list_discussion_comments_in_org {
     impl<'c> ListDiscussionCommentsInOrg<'c> {
         /// Order of the comments by creation time, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2020,7 +2020,7 @@ pub mod list_discussions_in_org {
         pub(super) client: &'c Client,
         pub(super) org: String,
         pub(super) team_slug: String,
-        pub(super) direction: Option<crate::params::Direction>,
+        pub(super) direction: Option<Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) pinned: Option<String>,
@@ -2035,7 +2035,7 @@ pub mod list_discussions_in_org {
     impl<'c> ListDiscussionsInOrg<'c> {
         /// Order of the posts by creation time, `asc` or `desc`. Default: `desc`.
         #[inline]
-        pub fn direction(mut self, direction: crate::params::Direction) -> Self {
+        pub fn direction(mut self, direction: Direction) -> Self {
             self.direction = Some(direction);
             self
         }
@@ -2679,8 +2679,8 @@ pub mod update_in_org {
         pub(super) team_slug: String,
         pub(super) name: Option<String>,
         pub(super) description: Option<String>,
-        pub(super) privacy: Option<crate::params::Privacy>,
-        pub(super) notification_setting: Option<crate::params::NotificationSetting>,
+        pub(super) privacy: Option<Privacy>,
+        pub(super) notification_setting: Option<NotificationSetting>,
         pub(super) permission: Option<Permission>,
         pub(super) parent_team_id: Option<Option<i64>>,
     }
@@ -2706,7 +2706,7 @@ pub mod update_in_org {
         }
         /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
         #[inline]
-        pub fn privacy(mut self, privacy: crate::params::Privacy) -> Self {
+        pub fn privacy(mut self, privacy: Privacy) -> Self {
             self.privacy = Some(privacy);
             self
         }
@@ -2714,7 +2714,7 @@ pub mod update_in_org {
         #[inline]
         pub fn notification_setting(
             mut self,
-            notification_setting: crate::params::NotificationSetting,
+            notification_setting: NotificationSetting,
         ) -> Self {
             self.notification_setting = Some(notification_setting);
             self

@@ -13,6 +13,7 @@ const PREFIXES: &[&[&str]] = &[
     &["crate", "runtime", "__private"],
     &["crate", "runtime"],
     &["crate", "models"],
+    &["crate", "params"],
     &["", "std", "collections"],
     &["", "std"],
     &["", "serde"],
@@ -50,7 +51,13 @@ pub fn with_imports(body: TokenStream, local: &str, extra: &[(&str, &str)]) -> T
     let tokens: Vec<TokenTree> = body.into_iter().collect();
     scan.walk(&cx, &tokens);
     let chosen = scan.chosen();
-    let rewritten = rewrite(&cx, tokens, &chosen, &scan.groups, &mut 0);
+    let mut shortened = chosen.clone();
+    shortened.extend(
+        scan.reexported
+            .iter()
+            .map(|(name, prefix)| (name.clone(), *prefix)),
+    );
+    let rewritten = rewrite(&cx, tokens, &shortened, &scan.groups, &mut 0);
     let mut groups: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for (name, prefix) in &chosen {
         groups.entry(*prefix).or_default().insert(name.clone());
@@ -116,6 +123,9 @@ struct Scan {
     /// Each group in the order met: whether a prefix occurs in it, and how many groups it
     /// holds, so the rewrite keeps a group without one as it is.
     groups: Vec<(bool, usize)>,
+    /// Names a `pub use prefix::Name;` of the module brings in under their own name: written
+    /// short elsewhere, never imported a second time.
+    reexported: BTreeMap<String, usize>,
 }
 
 impl Scan {
@@ -128,6 +138,15 @@ impl Scan {
                 any = true;
                 let name = ident_at(tokens, i + len).expect("a prefix match ends before a name");
                 let continues = path_sep_at(tokens, i + len + 1);
+                let after_use = matches!(i.checked_sub(1).map(|p| &tokens[p]),
+                    Some(TokenTree::Ident(w)) if w == "use");
+                let renamed =
+                    matches!(tokens.get(i + len + 1), Some(TokenTree::Ident(w)) if w == "as");
+                if after_use && !continues && !renamed {
+                    self.reexported.insert(name, prefix);
+                    i += len + 1;
+                    continue;
+                }
                 // A lower-case leaf is a function (`serde_json::to_string`): kept qualified.
                 if cx.local != Some(prefix) && (continues || name.starts_with(char::is_uppercase)) {
                     self.found.entry(name).or_default().insert(prefix);
@@ -185,6 +204,7 @@ impl Scan {
                 };
                 prefixes.len() == 1
                     && !clash
+                    && !self.reexported.contains_key(*name)
                     && !PRELUDE.contains(&name.as_str())
                     && !KEYWORDS.contains(&name.as_str())
             })
@@ -480,7 +500,14 @@ mod tests {
             out.contains("pubusecrate::models::ReactionContentasContent;"),
             "{out}"
         );
-        // Elsewhere the name is imported.
+        // Elsewhere the name is imported; a re-export under its own name is not imported
+        // again, and other paths to it are written short.
+        let body = quote! {
+            pub use crate::params::Direction;
+            fn g(d: crate::params::Direction) {}
+        };
+        let again = squeeze(with_imports(body, "", &[]));
+        assert_eq!(again, "pubusecrate::params::Direction;fng(d:Direction){}");
         assert!(out.contains("c:ReactionContent"), "{out}");
         assert!(
             out.contains("usecrate::models::{Issue,ReactionContent};"),

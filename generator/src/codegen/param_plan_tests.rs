@@ -319,7 +319,7 @@ fn endpoints_name_the_shared_type_and_re_export_it_under_their_own_name() {
     has(
         &src,
         &[
-            "pub fn direction(mut self, direction: crate::params::Direction) -> Self",
+            "pub fn direction(mut self, direction: Direction) -> Self",
             "pub use crate::params::Direction;",
         ],
     );
